@@ -1,0 +1,221 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mnemo-dev/mnemo/cards"
+	"github.com/mnemo-dev/mnemo/export"
+	"github.com/mnemo-dev/mnemo/scheduler"
+	"github.com/mnemo-dev/mnemo/store"
+)
+
+type exportOptions struct {
+	App    *App
+	Format string // "anki" or "pdf"
+	Paths  []string
+	Deck   string
+	Output string
+	// Anki
+	BasicName, ClozeName string
+	// PDF
+	Paper, Title string
+}
+
+func newExportCmd(app *App) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "export",
+		Short: "Export cards to Anki or to a printable PDF",
+		Long: `Export writes cards for other tools: 'export anki' a text file that Anki's
+File > Import reads at once, 'export pdf' a printable study sheet.
+
+Without PATH it exports the stored cards (orphaned ones excepted), opening
+the store read-only; with PATH it reads those notes directly, without a store.
+
+` + exitCodesHelp,
+		Example: `  mnemo export anki -o mnemo.txt
+  mnemo export pdf notes/ -o sheet.pdf`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
+	}
+	c.AddCommand(newExportAnkiCmd(app, nil), newExportPDFCmd(app, nil))
+	return c
+}
+
+func newExportAnkiCmd(app *App, runF func(context.Context, *exportOptions) error) *cobra.Command {
+	opts := &exportOptions{App: app, Format: "anki"}
+	c := &cobra.Command{
+		Use:   "anki [PATH...]",
+		Short: "Write an Anki import file (tab-separated text with headers)",
+		Long: `Export anki writes the text format that Anki (2.1.55 and later) imports with
+File > Import and no settings to change: headers name the separator, HTML,
+and the GUID, note type, deck and tags columns. Each card is a Basic or Cloze
+note with a stable GUID, so importing again updates the notes instead of
+duplicating them. Decks keep their "::" hierarchy; tags are the note's tags
+plus "mnemo" and the rule that made the card.
+
+If your Anki collection was created in another language, give the names of
+its note types: --basic-name Basique --cloze-name "Texte à trous".
+
+` + exitCodesHelp,
+		Example: `  mnemo export anki -o mnemo.txt
+  mnemo export anki notes/ --deck Notes -o notes.txt
+  mnemo export anki --basic-name Einfach --cloze-name Lückentext -o deck.txt`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(c.Context(), opts)
+			}
+			return runExport(c.Context(), opts)
+		},
+	}
+	c.Flags().StringVar(&opts.Deck, "deck", "", "only this deck and its sub-decks (with PATH: the deck to give notes)")
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write to FILE instead of standard output")
+	c.Flags().StringVar(&opts.BasicName, "basic-name", "Basic", "name of Anki's Basic note type in your collection")
+	c.Flags().StringVar(&opts.ClozeName, "cloze-name", "Cloze", "name of Anki's Cloze note type in your collection")
+	return c
+}
+
+func newExportPDFCmd(app *App, runF func(context.Context, *exportOptions) error) *cobra.Command {
+	opts := &exportOptions{App: app, Format: "pdf"}
+	c := &cobra.Command{
+		Use:   "pdf [PATH...]",
+		Short: "Write a printable PDF study sheet",
+		Long: `Export pdf writes a study sheet to print: question and answer side by side,
+grouped by deck and heading, with page numbers. Fonts are embedded, so
+accents, curly quotes and dashes print right; a character the fonts lack
+(an emoji, say) is replaced by a visible mark and counted in a warning.
+
+` + exitCodesHelp,
+		Example: `  mnemo export pdf -o sheet.pdf
+  mnemo export pdf talk.md --paper letter -o talk.pdf`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Paths = args
+			if opts.Paper != "a4" && opts.Paper != "letter" {
+				return usageErrorf("--paper %q: want a4 or letter", opts.Paper)
+			}
+			if opts.Output == "" && app.IO.OutTTY {
+				return usageErrorf("a PDF is not for the terminal: give -o FILE")
+			}
+			if runF != nil {
+				return runF(c.Context(), opts)
+			}
+			return runExport(c.Context(), opts)
+		},
+	}
+	c.Flags().StringVar(&opts.Deck, "deck", "", "only this deck and its sub-decks (with PATH: the deck to give notes)")
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write to FILE instead of standard output")
+	c.Flags().StringVar(&opts.Paper, "paper", "a4", "paper size: a4 or letter")
+	c.Flags().StringVar(&opts.Title, "title", "", "title printed on the sheet (default: the deck, or \"mnemo\")")
+	return c
+}
+
+func runExport(ctx context.Context, opts *exportOptions) error {
+	app := opts.App
+	cs, problems, err := exportCards(ctx, opts)
+	if err != nil {
+		return err
+	}
+	if len(cs) == 0 {
+		if problems != nil {
+			return problems
+		}
+		return fmt.Errorf("no cards to export")
+	}
+	var buf bytes.Buffer
+	switch opts.Format {
+	case "anki":
+		err = export.Anki(&buf, cs, export.AnkiOptions{BasicName: opts.BasicName, ClozeName: opts.ClozeName})
+	case "pdf":
+		hour, herr := app.rollover()
+		if herr != nil {
+			return herr
+		}
+		title := opts.Title
+		if title == "" {
+			title = "mnemo"
+			if opts.Deck != "" {
+				title = opts.Deck
+			}
+		}
+		var res export.PDFResult
+		res, err = export.PDF(&buf, cs, export.PDFOptions{Title: title, Date: scheduler.Day(app.Now(), hour), Paper: opts.Paper})
+		if err == nil && res.Replaced > 0 {
+			fmt.Fprintf(app.IO.ErrOut, "mnemo: %d character(s) the fonts lack were printed as a mark\n", res.Replaced)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("export %s: %w", opts.Format, err)
+	}
+	if err := writeOutput(app, opts.Output, buf.Bytes()); err != nil {
+		return err
+	}
+	if opts.Output != "" {
+		fmt.Fprintf(app.IO.ErrOut, "%d cards written to %s\n", len(cs), opts.Output)
+	}
+	return problems
+}
+
+// exportCards gathers the cards to export: from notes when paths are given,
+// else from the store.
+func exportCards(ctx context.Context, opts *exportOptions) ([]cards.Card, error, error) {
+	app := opts.App
+	if len(opts.Paths) > 0 {
+		res, err := loadNotes(ctx, app, opts.Paths, opts.Deck)
+		if err != nil {
+			return nil, nil, err
+		}
+		return res.Cards, app.report(res), nil
+	}
+	s, err := app.openRead()
+	if err != nil {
+		return nil, nil, err
+	}
+	if s == nil {
+		return nil, nil, fmt.Errorf("no store yet: run 'mnemo add NOTES' first, or give the notes to export")
+	}
+	defer s.Close()
+	entries, err := s.Cards(ctx, store.Filter{Deck: opts.Deck})
+	if err != nil {
+		return nil, nil, fmt.Errorf("read cards: %w", err)
+	}
+	cs := make([]cards.Card, 0, len(entries))
+	for _, e := range entries {
+		if e.Status != cards.StatusOrphaned {
+			cs = append(cs, e.Card)
+		}
+	}
+	return cs, nil, nil
+}
+
+// writeOutput writes data to path atomically (a temporary file renamed into
+// place, mode 0600), or to Out when path is "" or "-".
+func writeOutput(app *App, path string, data []byte) error {
+	if path == "" || path == "-" {
+		if _, err := app.IO.Out.Write(data); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+		return nil
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,194 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/mnemo-dev/mnemo/cards"
+	"github.com/mnemo-dev/mnemo/notes"
+)
+
+// loadResult is what reading the notes under some paths gave.
+type loadResult struct {
+	// Cards from every note that parsed, in path then line order.
+	Cards []cards.Card
+	// Roots are the absolute, slash-separated paths that were given.
+	Roots []string
+	// Skip lists the notes that failed, whose stored cards must be kept.
+	Skip []string
+	// Notes counts the notes that parsed; Empty lists those that gave no card.
+	Notes int
+	Empty []string
+	// Problems holds one error per bad path or note, already displayable.
+	Problems []error
+}
+
+// noteJob is one file to read: where it is and which deck it falls back to.
+type noteJob struct {
+	fsys fs.FS
+	name string // path inside fsys
+	abs  string // absolute slash path, stored as cards.Source.Path
+	deck string
+}
+
+// loadNotes finds the notes under paths, parses them in parallel and
+// generates their cards. deck, when set, replaces the folder-derived deck.
+// A bad path or note is a Problem, never a reason to stop the others.
+func loadNotes(ctx context.Context, app *App, paths []string, deck string) (*loadResult, error) {
+	res := &loadResult{}
+	var jobs []noteJob
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			res.Problems = append(res.Problems, fmt.Errorf("%s: %w", p, err))
+			continue
+		}
+		info, err := os.Stat(abs)
+		if err != nil {
+			res.Problems = append(res.Problems, &usageError{fmt.Errorf("%s: no such file or folder", p)})
+			continue
+		}
+		root, name := abs, "."
+		if !info.IsDir() {
+			root, name = filepath.Dir(abs), filepath.Base(abs)
+		}
+		fsys := os.DirFS(root)
+		found, err := notes.Find(fsys, name)
+		if err != nil {
+			res.Problems = append(res.Problems, fmt.Errorf("%s: %w", p, err))
+			continue
+		}
+		res.Roots = append(res.Roots, filepath.ToSlash(abs))
+		if len(found) == 0 {
+			res.Problems = append(res.Problems, &usageError{fmt.Errorf("%s: no notes found (*.md)", p)})
+			continue
+		}
+		for _, f := range found {
+			d := deck
+			if d == "" && info.IsDir() {
+				d = cards.DeckFromDir(path.Dir(f))
+			}
+			jobs = append(jobs, noteJob{fsys: fsys, name: f, abs: filepath.ToSlash(filepath.Join(root, filepath.FromSlash(f))), deck: d})
+		}
+	}
+	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].abs < jobs[j].abs })
+	jobs = dedupJobs(jobs)
+
+	type result struct {
+		cards []cards.Card
+		err   error
+	}
+	results := make([]result, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				c, err := loadNote(jobs[i])
+				results[i] = result{c, err}
+			}
+		})
+	}
+feed:
+	for i := range jobs {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for i, r := range results {
+		if r.err != nil {
+			res.Skip = append(res.Skip, jobs[i].abs)
+			res.Problems = append(res.Problems, app.displayErr(r.err))
+			continue
+		}
+		res.Notes++
+		if len(r.cards) == 0 {
+			res.Empty = append(res.Empty, jobs[i].abs)
+		}
+		res.Cards = append(res.Cards, r.cards...)
+	}
+	return res, nil
+}
+
+func dedupJobs(jobs []noteJob) []noteJob {
+	out := jobs[:0]
+	for i, j := range jobs {
+		if i > 0 && j.abs == jobs[i-1].abs {
+			continue
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+func loadNote(j noteJob) ([]cards.Card, error) {
+	src, err := fs.ReadFile(j.fsys, j.name)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", j.abs, err)
+	}
+	n, err := notes.Parse(j.abs, src)
+	if err != nil {
+		return nil, err
+	}
+	return cards.Generate(n, cards.Options{Deck: j.deck}), nil
+}
+
+// rel shows an absolute slash path relative to the working directory when
+// it lies under it.
+func (a *App) rel(p string) string {
+	if a.Cwd == "" {
+		return p
+	}
+	r, err := filepath.Rel(a.Cwd, filepath.FromSlash(p))
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return p
+	}
+	return filepath.ToSlash(r)
+}
+
+// displayErr rewrites the file of a parse error relative to the working
+// directory.
+func (a *App) displayErr(err error) error {
+	if pe, ok := errors.AsType[*notes.ParseError](err); ok {
+		c := *pe
+		c.File = a.rel(c.File)
+		return &c
+	}
+	return err
+}
+
+// report prints the problems of a load to ErrOut and returns the error that
+// decides the exit code: a usage error for a bad path, errInvalidNotes for
+// bad notes, nil when all went well.
+func (a *App) report(res *loadResult) error {
+	var code error
+	for _, p := range res.Problems {
+		fmt.Fprintf(a.IO.ErrOut, "mnemo: %v\n", p)
+		switch _, usage := errors.AsType[*usageError](p); {
+		case usage:
+			code = &errSilent{exitUsage}
+		case code == nil:
+			code = &errSilent{exitInvalid}
+		}
+	}
+	for _, e := range res.Empty {
+		fmt.Fprintf(a.IO.ErrOut, "mnemo: %s: no cards in this note\n", a.rel(e))
+	}
+	return code
+}
