@@ -173,6 +173,9 @@ func TestReviewFollowsVectors(t *testing.T) {
 		n++
 		t.Run(col[0], func(t *testing.T) {
 			t.Parallel()
+			if strings.Contains(col[8], "early") {
+				t.Skip("an early review cannot be made with 'mnemo review', which shows due cards only; scheduler.TestVectors covers it")
+			}
 			dir := t.TempDir()
 			note := writeFile(t, filepath.Join(dir, "note.md"), "Capital of France::Paris\n")
 			e := map[string]string{"MNEMO_DB": filepath.Join(dir, "mnemo.db")}
@@ -206,7 +209,7 @@ func TestReviewFollowsVectors(t *testing.T) {
 			if col[7] == "overflow" && due == cards.MaxDate.String() {
 				due = "overflow"
 			}
-			have := fmt.Sprintf("reps=%v ef=%s interval=%v due=%s", got["reps"], strconv.FormatFloat(got["ef"].(float64), 'f', 2, 64), got["interval"], due)
+			have := fmt.Sprintf("reps=%v ef=%s interval=%d due=%s", got["reps"], strconv.FormatFloat(got["ef"].(float64), 'f', 2, 64), int(got["interval"].(float64)), due)
 			want := fmt.Sprintf("reps=%s ef=%s interval=%s due=%s", col[4], col[5], col[6], col[7])
 			if have != want {
 				t.Errorf("grades %s: %s, want %s", col[3], have, want)

@@ -104,7 +104,7 @@ func runReview(ctx context.Context, opts *reviewOptions) error {
 		fmt.Fprintln(ios.ErrOut, "Nothing due today.")
 		return nil
 	}
-	sess := &session{app: app, s: s, today: today, lines: newLineReader(io.In), started: now}
+	sess := &session{app: app, s: s, today: today, lines: newLineReader(ios.In), started: now}
 	nNew := 0
 	for _, e := range queue {
 		if e.State.IsNew() {
@@ -113,9 +113,10 @@ func runReview(ctx context.Context, opts *reviewOptions) error {
 	}
 	fmt.Fprintf(ios.ErrOut, "%d cards today: %d to review, %d new.\n", len(queue), len(queue)-nNew, nNew)
 
-	var drill []store.Entry
+	var drill []*store.Entry
 	err = func() error {
-		for i, e := range queue {
+		for i := range queue {
+			e := &queue[i]
 			g, err := sess.ask(ctx, e, fmt.Sprintf("%d/%d", i+1, len(queue)), false)
 			if err != nil {
 				return err
@@ -127,7 +128,7 @@ func runReview(ctx context.Context, opts *reviewOptions) error {
 		// SM-2 step 5: repeat the day's weak cards until each scores 4+.
 		for round := 1; len(drill) > 0; round++ {
 			fmt.Fprintf(ios.ErrOut, "\nDrill: %d card(s) graded below 4 come back.\n", len(drill))
-			var again []store.Entry
+			var again []*store.Entry
 			for i, e := range drill {
 				g, err := sess.ask(ctx, e, fmt.Sprintf("drill %d · %d/%d", round, i+1, len(drill)), true)
 				if err != nil {
@@ -173,8 +174,9 @@ func newLeft(ctx context.Context, s store.Store, today cards.Date, perDay int) (
 
 var errQuit = errors.New("quit")
 
-// ask shows one card, reads the attempt and the grade, and records it.
-func (s *session) ask(ctx context.Context, e store.Entry, pos string, drill bool) (cards.Grade, error) {
+// ask shows one card, reads the attempt and the grade, and records it;
+// e.State becomes the state after the answer.
+func (s *session) ask(ctx context.Context, e *store.Entry, pos string, drill bool) (cards.Grade, error) {
 	io := s.app.IO
 	c := e.Card
 	label := "review"
@@ -214,7 +216,7 @@ func (s *session) ask(ctx context.Context, e store.Entry, pos string, drill bool
 	}
 }
 
-func (s *session) record(ctx context.Context, e store.Entry, g cards.Grade, drill bool) error {
+func (s *session) record(ctx context.Context, e *store.Entry, g cards.Grade, drill bool) error {
 	r := cards.Review{Card: e.Card.ID, At: s.app.Now(), Day: s.today, Grade: g, Drill: drill, Before: e.State, After: e.State}
 	if !drill {
 		r.After = scheduler.Next(e.State, g, s.today)
@@ -224,6 +226,7 @@ func (s *session) record(ctx context.Context, e store.Entry, g cards.Grade, dril
 	if err := s.s.Record(context.WithoutCancel(ctx), r); err != nil {
 		return fmt.Errorf("save answer for card %s: %w", e.Card.ID, err)
 	}
+	e.State = r.After
 	if drill {
 		s.drilled++
 	} else {

@@ -1,0 +1,370 @@
+package cards
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mnemo-dev/mnemo/notes"
+)
+
+// edit replaces Plain[start:end] of a Text with repl, which is written into
+// the rendered Markdown verbatim (it is never escaped or re-rendered).
+type edit struct {
+	start, end int
+	repl       string
+}
+
+// render returns the light Markdown of t with the edits applied. Edits must
+// be sorted by start and must not overlap. Spans that lie wholly inside an
+// edited range disappear with it; spans around it keep enclosing it.
+//
+// The replacements go through private-use placeholder runes so that the
+// Markdown renderer sees one character per edit and cannot escape or split
+// the replacement text.
+func render(t notes.Text, edits []edit) string {
+	if len(edits) == 0 {
+		return markdown(t)
+	}
+	marks := placeholders(t.Plain, len(edits))
+	var plain strings.Builder
+	last := 0
+	for k, e := range edits {
+		plain.WriteString(t.Plain[last:e.start])
+		if e.repl != "" {
+			plain.WriteRune(marks[k])
+		}
+		last = e.end
+	}
+	plain.WriteString(t.Plain[last:])
+
+	// width of the placeholder written for edit k
+	width := func(k int) int {
+		if edits[k].repl == "" {
+			return 0
+		}
+		return utf8.RuneLen(marks[k])
+	}
+	// mapPos moves an offset of t.Plain to the edited text. A position
+	// inside an edited range is clamped out of it: after the replacement
+	// for a span start, before it for a span end.
+	mapPos := func(p int, isStart bool) int {
+		delta := 0
+		for k, e := range edits {
+			switch {
+			case e.start == e.end && e.start == p:
+				if isStart {
+					delta += width(k)
+				}
+			case e.end <= p:
+				delta += width(k) - (e.end - e.start)
+			case e.start < p && p < e.end:
+				if isStart {
+					return e.start + delta + width(k)
+				}
+				return e.start + delta
+			}
+		}
+		return p + delta
+	}
+	out := notes.Text{Plain: plain.String()}
+	for _, sp := range t.Spans {
+		covered := false
+		for _, e := range edits {
+			if e.start < e.end && sp.Start >= e.start && sp.End <= e.end {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		s, en := mapPos(sp.Start, true), mapPos(sp.End, false)
+		if s >= en {
+			continue
+		}
+		sp.Start, sp.End = s, en
+		out.Spans = append(out.Spans, sp)
+	}
+	md := markdown(out)
+	for k, e := range edits {
+		if e.repl != "" {
+			md = strings.Replace(md, string(marks[k]), e.repl, 1)
+		}
+	}
+	return md
+}
+
+// placeholders returns n distinct private-use runes that do not occur in s.
+func placeholders(s string, n int) []rune {
+	out := make([]rune, 0, n)
+	for r := rune(0xF0000); len(out) < n; r++ {
+		if !strings.ContainsRune(s, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// answerMarkdown renders Plain[start:end] as the answer of a card: the
+// emphasis, strong, highlight or strike markup wrapping the whole answer is
+// dropped (the back of a card needs no emphasis), code markup is kept.
+func answerMarkdown(t notes.Text, start, end int) string {
+	s := t.Slice(start, end)
+	spans := s.Spans[:0:0]
+	for _, sp := range s.Spans {
+		whole := sp.Start == 0 && sp.End == len(s.Plain)
+		if whole && sp.Kind != notes.Code {
+			continue
+		}
+		spans = append(spans, sp)
+	}
+	s.Spans = spans
+	return strings.TrimSpace(markdown(s))
+}
+
+// trimRange shrinks [start, end) of s to exclude leading and trailing white
+// space.
+func trimRange(s string, start, end int) (int, int) {
+	for start < end {
+		r, n := utf8.DecodeRuneInString(s[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(s[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return start, end
+}
+
+// inSpan reports whether the byte at pos lies inside a span of one of the
+// given kinds.
+func inSpan(t notes.Text, pos int, kinds ...notes.SpanKind) bool {
+	for _, sp := range t.Spans {
+		if sp.Start > pos {
+			break
+		}
+		if pos < sp.End {
+			for _, k := range kinds {
+				if sp.Kind == k {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// overlapsSpan reports whether [start, end) overlaps a span of one of the
+// given kinds.
+func overlapsSpan(t notes.Text, start, end int, kinds ...notes.SpanKind) bool {
+	for _, sp := range t.Spans {
+		if sp.Start >= end {
+			break
+		}
+		if sp.End > start {
+			for _, k := range kinds {
+				if sp.Kind == k {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// token is a word of a text: Plain[start:end].
+type token struct{ start, end int }
+
+// isWordRune reports whether r belongs to a word.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isJoiner reports whether r joins two word parts into one token
+// ("post-mortem", "l'agile", "meteor.js", "snake_case").
+func isJoiner(r rune) bool {
+	switch r {
+	case '-', '\'', '’', '.', '_', '‑':
+		return true
+	}
+	return false
+}
+
+// tokenize splits s into words: runs of letters and digits, joined by
+// hyphens, apostrophes, dots and underscores that sit between two of them.
+func tokenize(s string) []token {
+	var out []token
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		i += n
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			if isJoiner(r) && i+n < len(s) {
+				r2, _ := utf8.DecodeRuneInString(s[i+n:])
+				if isWordRune(r2) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, token{start, i})
+	}
+	return out
+}
+
+// elisionEnd returns the offset in w after a French elided prefix ("l'",
+// "d’", "qu'", "jusqu'"…), or 0 when w has none.
+func elisionEnd(w string) int {
+	i := strings.IndexAny(w, "'’")
+	if i <= 0 || i > len("lorsqu") {
+		return 0
+	}
+	switch strings.ToLower(w[:i]) {
+	case "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu":
+		_, n := utf8.DecodeRuneInString(w[i:])
+		if i+n < len(w) {
+			return i + n
+		}
+	}
+	return 0
+}
+
+// coreWord trims a token to the word a card should ask for: without an
+// elided French prefix ("l'agile" → "agile") or an English possessive
+// ("Python's" → "Python").
+func coreWord(s string, tk token) token {
+	w := s[tk.start:tk.end]
+	if e := elisionEnd(w); e > 0 {
+		tk.start += e
+		w = w[e:]
+	}
+	switch {
+	case len(w) > 3 && strings.HasSuffix(w, "'s"):
+		tk.end -= 2
+	case len(w) > 5 && strings.HasSuffix(w, "’s"):
+		tk.end -= len("’s")
+	}
+	return tk
+}
+
+// containsWord reports whether needle occurs in hay, ignoring case, as a
+// whole word or phrase: not preceded or followed by a letter or digit.
+func containsWord(hay, needle string) bool {
+	return countWord(strings.ToLower(hay), strings.ToLower(strings.TrimSpace(needle)), 1) > 0
+}
+
+// countWord counts, up to limit, the whole-word occurrences of needle in
+// hay, both already in lower case.
+func countWord(hay, needle string, limit int) int {
+	if needle == "" {
+		return 0
+	}
+	n := 0
+	for off := 0; off < len(hay); {
+		i := strings.Index(hay[off:], needle)
+		if i < 0 {
+			return n
+		}
+		s, e := off+i, off+i+len(needle)
+		before, _ := utf8.DecodeLastRuneInString(hay[:s])
+		after, _ := utf8.DecodeRuneInString(hay[e:])
+		if (s == 0 || !isWordRune(before) || !isWordRune(firstRune(needle))) &&
+			(e == len(hay) || !isWordRune(after) || !isWordRune(lastRune(needle))) {
+			if n++; n >= limit {
+				return n
+			}
+		}
+		_, w := utf8.DecodeRuneInString(hay[s:])
+		off = s + w
+	}
+	return n
+}
+
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
+
+// hasWordRune reports whether s holds a letter or a digit.
+func hasWordRune(s string) bool {
+	return strings.IndexFunc(s, isWordRune) >= 0
+}
+
+// oneLine folds runs of white space (new lines included) into one space.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// markdown returns t.Markdown() of a copy of t whose invalid UTF-8 bytes
+// are each replaced by '?', so that offsets stay put and the renderer only
+// ever sees valid text.
+func markdown(t notes.Text) string {
+	if utf8.ValidString(t.Plain) {
+		return t.Markdown()
+	}
+	b := []byte(t.Plain)
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			b[i] = '?'
+		}
+		i += n
+	}
+	t.Plain = string(b)
+	return t.Markdown()
+}
+
+// urlRanges returns the byte ranges of p that are bare URLs, paths or
+// e-mail addresses: runs of non-space characters holding "://", "www." or
+// "@".
+func urlRanges(p string) [][2]int {
+	if !strings.Contains(p, "://") && !strings.Contains(p, "www.") && !strings.Contains(p, "@") {
+		return nil
+	}
+	var out [][2]int
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		j := strings.IndexFunc(p[i:], unicode.IsSpace)
+		if j < 0 {
+			j = len(p)
+		} else {
+			j += i
+		}
+		chunk := p[i:j]
+		if strings.Contains(chunk, "://") || strings.Contains(chunk, "www.") || strings.Contains(chunk, "@") {
+			out = append(out, [2]int{i, j})
+		}
+		i = j
+	}
+	return out
+}
+
+// inRanges reports whether offset i lies in one of the ranges.
+func inRanges(rs [][2]int, i int) bool {
+	for _, r := range rs {
+		if r[0] <= i && i < r[1] {
+			return true
+		}
+	}
+	return false
+}
