@@ -16,6 +16,9 @@ var (
 	// ErrCorrupt is returned by Open when the file is not a mnemo store or
 	// is damaged.
 	ErrCorrupt = errors.New("store file is damaged or not a mnemo store")
+	// ErrReadOnly is returned by the writing methods of a store opened
+	// with Options.ReadOnly.
+	ErrReadOnly = errors.New("store is read-only")
 	// ErrVersion is returned by Open when the store was written by a newer
 	// mnemo.
 	ErrVersion = errors.New("store was written by a newer mnemo")

@@ -1,0 +1,145 @@
+package store
+
+import (
+	"cmp"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/mnemo-dev/mnemo/cards"
+)
+
+// errEmptyID is returned by Sync for a card without an ID.
+var errEmptyID = errors.New("card has an empty ID")
+
+// dedupe returns the cards of b with the first occurrence of each ID, in
+// order, and the set of their IDs.
+func dedupe(cs []cards.Card) ([]cards.Card, map[string]struct{}, error) {
+	seen := make(map[string]struct{}, len(cs))
+	out := make([]cards.Card, 0, len(cs))
+	for _, c := range cs {
+		if c.ID == "" {
+			return nil, nil, errEmptyID
+		}
+		if _, ok := seen[string(c.ID)]; ok {
+			continue
+		}
+		seen[string(c.ID)] = struct{}{}
+		out = append(out, c)
+	}
+	return out, seen, nil
+}
+
+// scope decides which stored cards a Sync may orphan.
+type scope struct {
+	roots []string
+	skip  map[string]struct{}
+}
+
+func newScope(b Batch) scope {
+	s := scope{roots: b.Roots, skip: make(map[string]struct{}, len(b.Skip))}
+	for _, p := range b.Skip {
+		s.skip[p] = struct{}{}
+	}
+	return s
+}
+
+// orphans reports whether a stored card at path, absent from the batch,
+// becomes orphaned: its path is under a root and not skipped.
+func (s scope) orphans(path string) bool {
+	if _, ok := s.skip[path]; ok {
+		return false
+	}
+	for _, r := range s.roots {
+		if under(path, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// under reports whether path is root or lies under the folder root. The
+// root "." (or "") covers every relative path that does not climb out
+// with "..".
+func under(path, root string) bool {
+	switch {
+	case root == "." || root == "":
+		return path != "" && !strings.HasPrefix(path, "/") &&
+			path != ".." && !strings.HasPrefix(path, "../")
+	case path == root:
+		return true
+	case strings.HasSuffix(root, "/"): // "/" itself
+		return strings.HasPrefix(path, root)
+	}
+	return len(path) > len(root) && path[len(root)] == '/' && strings.HasPrefix(path, root)
+}
+
+// statusOf computes a stored card's status.
+func statusOf(orphaned, suspended bool, s cards.State) cards.Status {
+	switch {
+	case orphaned:
+		return cards.StatusOrphaned
+	case suspended:
+		return cards.StatusSuspended
+	case s.IsNew():
+		return cards.StatusNew
+	}
+	return cards.StatusReview
+}
+
+// matches reports whether e passes f.
+func (f Filter) matches(e *Entry) bool {
+	return InDeck(e.Card.Deck, f.Deck) && (f.Status == 0 || f.Status == e.Status)
+}
+
+// sortEntries sorts by deck, then source path, then source line, then ID.
+func sortEntries(es []Entry) {
+	slices.SortFunc(es, func(a, b Entry) int {
+		return cmp.Or(
+			strings.Compare(a.Card.Deck, b.Card.Deck),
+			strings.Compare(a.Card.Source.Path, b.Card.Source.Path),
+			cmp.Compare(a.Card.Source.Line, b.Card.Source.Line),
+			strings.Compare(string(a.Card.ID), string(b.Card.ID)),
+		)
+	})
+}
+
+// sortReviews sorts oldest first; answers given at the same instant keep
+// their log order.
+func sortReviews(rs []cards.Review) {
+	slices.SortStableFunc(rs, func(a, b cards.Review) int { return a.At.Compare(b.At) })
+}
+
+// copyCard returns c with its own slices; empty slices become nil, as the
+// Bolt store returns them.
+func copyCard(c cards.Card) cards.Card {
+	c.Context = copyStrings(c.Context)
+	c.Tags = copyStrings(c.Tags)
+	return c
+}
+
+func copyStrings(ss []string) []string {
+	if len(ss) == 0 {
+		return nil
+	}
+	return slices.Clone(ss)
+}
+
+// sameCard reports whether a and b have identical fields, an empty and a
+// nil slice being the same.
+func sameCard(a, b *cards.Card) bool {
+	return a.ID == b.ID && a.Deck == b.Deck && a.Kind == b.Kind &&
+		a.Front == b.Front && a.Back == b.Back && a.Cloze == b.Cloze &&
+		slices.Equal(a.Context, b.Context) && a.Source == b.Source &&
+		slices.Equal(a.Tags, b.Tags) && a.Rule == b.Rule
+}
+
+// capQuery normalizes a Query: negative counts mean zero.
+func capQuery(q Query) Query {
+	q.New = max(q.New, 0)
+	q.Limit = max(q.Limit, 0)
+	return q
+}
+
+// full reports whether a queue of n entries reached q.Limit.
+func (q Query) full(n int) bool { return q.Limit > 0 && n >= q.Limit }

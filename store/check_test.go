@@ -1,0 +1,155 @@
+package store
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mnemo-dev/mnemo/cards"
+	bolt "go.etcd.io/bbolt"
+)
+
+const testDay = cards.Date(20522) // 2026-03-10
+
+// checkedStore returns a store holding cards a (reviewed, due testDay), b
+// (new) and c (suspended), with a logged review.
+func checkedStore(t *testing.T) *Bolt {
+	t.Helper()
+	b, err := Open(filepath.Join(t.TempDir(), "mnemo.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	ctx := t.Context()
+	var cs []cards.Card
+	for _, id := range []cards.ID{"a", "b", "c"} {
+		cs = append(cs, cards.Card{ID: id, Kind: cards.Basic, Source: cards.Source{Path: "n.md", Line: 1}})
+	}
+	if _, err := b.Sync(ctx, Batch{Cards: cs}); err != nil {
+		t.Fatal(err)
+	}
+	after := cards.State{Reps: 1, EF: 250, Interval: 1, Due: testDay, Reviews: 1, Last: testDay - 1}
+	r := cards.Review{Card: "a", At: time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC), Day: testDay - 1, Grade: cards.Good, Before: cards.NewState(), After: after}
+	if err := b.Record(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SetSuspended(ctx, "c", true); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Check(ctx); err != nil {
+		t.Fatalf("Check() of a sound store error = %v", err)
+	}
+	return b
+}
+
+func TestBolt_Check(t *testing.T) {
+	bucket := func(tx *bolt.Tx, name string) *bolt.Bucket { return tx.Bucket([]byte(name)) }
+	tests := []struct {
+		name    string
+		corrupt func(tx *bolt.Tx) error
+		want    []string
+	}{
+		{
+			name:    "due entry missing",
+			corrupt: func(tx *bolt.Tx) error { return bucket(tx, bucketDue).Delete(dueKey(testDay, []byte("a"))) },
+			want:    []string{"card a is missing from the due index (card a on 2026-03-10)"},
+		},
+		{
+			name: "due entry on the wrong day",
+			corrupt: func(tx *bolt.Tx) error {
+				return moveKey(bucket(tx, bucketDue), dueKey(testDay, []byte("a")), dueKey(testDay+1, []byte("a")))
+			},
+			want: []string{
+				"the due index lists card a on 2026-03-11, which does not belong there",
+				"card a is missing from the due index (card a on 2026-03-10)",
+			},
+		},
+		{
+			name:    "suspended card in the new index",
+			corrupt: func(tx *bolt.Tx) error { return bucket(tx, bucketNew).Put(newKey(3, []byte("c")), []byte{}) },
+			want:    []string{"the new index lists card c added 3, which does not belong there"},
+		},
+		{
+			name:    "state missing",
+			corrupt: func(tx *bolt.Tx) error { return bucket(tx, bucketStates).Delete([]byte("b")) },
+			want:    []string{"card b has no state", "the new index lists card b added 2"},
+		},
+		{
+			name: "state of an unknown card",
+			corrupt: func(tx *bolt.Tx) error {
+				return bucket(tx, bucketStates).Put([]byte("zz"), appendState(nil, cards.NewState()))
+			},
+			want: []string{"state of unknown card zz"},
+		},
+		{
+			name:    "damaged record",
+			corrupt: func(tx *bolt.Tx) error { return bucket(tx, bucketCards).Put([]byte("b"), []byte{recordV1}) },
+			want:    []string{"card b: value is truncated"},
+		},
+		{
+			name: "shared add sequence",
+			corrupt: func(tx *bolt.Tx) error {
+				v := appendRecord(nil, &record{Card: cards.Card{ID: "b", Kind: cards.Basic, Source: cards.Source{Path: "n.md", Line: 1}}, Seq: 1})
+				return bucket(tx, bucketCards).Put([]byte("b"), v)
+			},
+			want: []string{"cards a and b share add sequence 1", "card b is missing from the new index"},
+		},
+		{
+			name: "review of an unknown card",
+			corrupt: func(tx *bolt.Tx) error {
+				return bucket(tx, bucketLog).Put([]byte{0, 0, 0, 0, 0, 0, 0, 9}, appendReview(nil, &cards.Review{Card: "zz"}))
+			},
+			want: []string{"review 0000000000000009 names unknown card zz"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := checkedStore(t)
+			if err := b.db.Update(tt.corrupt); err != nil {
+				t.Fatal(err)
+			}
+			err := b.Check(t.Context())
+			if !errors.Is(err, ErrCorrupt) {
+				t.Fatalf("Check() error = %v, want ErrCorrupt", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("Check() error = %q, want it to mention %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func moveKey(b *bolt.Bucket, from, to []byte) error {
+	if err := b.Delete(from); err != nil {
+		return err
+	}
+	return b.Put(to, []byte{})
+}
+
+func TestBolt_DueBadIndex(t *testing.T) {
+	b := checkedStore(t)
+	if err := b.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte(bucketDue)).Put(dueKey(testDay-1, []byte("b")), []byte{})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := b.Due(t.Context(), testDay, Query{})
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "the review index lists card b, which is new") {
+		t.Errorf("Due() error = %v, want ErrCorrupt naming card b", err)
+	}
+}
+
+func TestProblems_Cap(t *testing.T) {
+	var p problems
+	for i := range maxProblems + 5 {
+		p.add("problem %d", i)
+	}
+	err := p.err("check")
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "55 problems") || !strings.HasSuffix(err.Error(), "and 5 more") {
+		t.Errorf("err() = %v, want 55 problems listed as 50 and 5 more", err)
+	}
+}
