@@ -50,6 +50,13 @@ folders under the PATH given, joined with "::" ("Default" for notes at the top).
 
 func runAdd(ctx context.Context, opts *addOptions) error {
 	app := opts.App
+	// The store is opened first: a second writer learns at once that it is
+	// locked, before any note is read, and incremental adds can consult it.
+	s, err := app.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
 	res, err := loadNotes(ctx, app, opts.Paths, opts.Deck)
 	if err != nil {
 		return err
@@ -61,16 +68,12 @@ func runAdd(ctx context.Context, opts *addOptions) error {
 		}
 		return usageErrorf("no notes to add")
 	}
-	s, err := app.open()
-	if err != nil {
-		return err
-	}
 	sum, err := s.Sync(ctx, store.Batch{Cards: res.Cards, Roots: res.Roots, Skip: res.Skip})
-	if cerr := s.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("close store: %w", cerr)
-	}
 	if err != nil {
 		return fmt.Errorf("store cards: %w", err)
+	}
+	if err := s.Close(); err != nil {
+		return fmt.Errorf("close store: %w", err)
 	}
 	fmt.Fprintf(app.IO.Out, "%d new, %d updated, %d unchanged, %d orphaned\n", sum.New, sum.Updated, sum.Unchanged, sum.Orphaned)
 	if len(res.Skip) > 0 {

@@ -87,7 +87,7 @@ func newApp(io *IOStreams, getenv func(string) string) (*App, error) {
 func openBolt(path string, readOnly bool) (store.Store, error) {
 	b, err := store.Open(path, store.Options{ReadOnly: readOnly})
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, err // store.Open names the file
 	}
 	return b, nil
 }
