@@ -1,0 +1,445 @@
+package notes
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/util"
+)
+
+const (
+	// MaxSize is the largest note Parse accepts, in bytes.
+	MaxSize = 8 << 20
+	// MaxDepth is how deeply lists and blockquotes may nest in a note.
+	// goldmark's cost grows with the square of the nesting depth on every
+	// line, so deeper notes are rejected with ErrTooComplex.
+	MaxDepth = 100
+	// maxCost bounds the estimated work of goldmark's quadratic paths,
+	// in rough nanoseconds (see complexity).
+	maxCost = 1_000_000_000
+)
+
+// normalize removes a UTF-8 BOM and turns CRLF and lone CR into LF. It
+// returns src itself when there is nothing to change.
+func normalize(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src))
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c == '\r' {
+			if i+1 < len(src) && src[i+1] == '\n' {
+				continue
+			}
+			c = '\n'
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// lineIndex maps byte offsets of a normalized source to 1-based lines.
+type lineIndex []int // start offset of each line
+
+func newLineIndex(src []byte) lineIndex {
+	starts := make(lineIndex, 1, bytes.Count(src, []byte("\n"))+1)
+	for i, c := range src {
+		if c == '\n' && i+1 < len(src) {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// line returns the 1-based line holding offset.
+func (li lineIndex) line(offset int) int {
+	return sort.Search(len(li), func(i int) bool { return li[i] > offset })
+}
+
+// splitLines returns the lines of a normalized source without their
+// endings; a final line ending does not start an empty line.
+func splitLines(src []byte) []string {
+	if len(src) == 0 {
+		return nil
+	}
+	s := string(src)
+	n := bytes.Count(src, []byte("\n"))
+	if src[len(src)-1] != '\n' {
+		n++
+	}
+	lines := make([]string, 0, n)
+	for len(s) > 0 {
+		i := indexByte(s, '\n')
+		if i < 0 {
+			lines = append(lines, s)
+			break
+		}
+		lines = append(lines, s[:i])
+		s = s[i+1:]
+	}
+	return lines
+}
+
+func indexByte(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// position returns the 1-based line and character column of offset.
+func position(src []byte, offset int) (line, col int) {
+	line = 1 + bytes.Count(src[:offset], []byte("\n"))
+	start := bytes.LastIndexByte(src[:offset], '\n') + 1
+	return line, 1 + utf8.RuneCount(src[start:offset])
+}
+
+// checkBytes rejects binary content and invalid UTF-8 in a normalized
+// source.
+func checkBytes(file string, src []byte) *ParseError {
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line, col := position(src, i)
+		return &ParseError{File: file, Line: line, Col: col, Err: ErrBinary}
+	}
+	if utf8.Valid(src) {
+		return nil
+	}
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			line, col := position(src, i)
+			return &ParseError{File: file, Line: line, Col: col,
+				Err: fmt.Errorf("%w: byte 0x%02x", ErrEncoding, src[i])}
+		}
+		i += size
+	}
+	return nil
+}
+
+// frontmatterEnd returns the index in lines of the line closing the
+// frontmatter opened on the first line, -1 when the note has none, or an
+// error when it is never closed. It mirrors the frontmatter extension: a
+// line of three or more '-' opens, the same line closes.
+func frontmatterEnd(file string, lines []string) (int, *ParseError) {
+	if len(lines) == 0 || !isDashes(lines[0]) {
+		return -1, nil
+	}
+	for i := 1; i < len(lines); i++ {
+		if lines[i] == lines[0] {
+			return i, nil
+		}
+	}
+	return -1, &ParseError{File: file, Line: 1, Col: 1,
+		Err: fmt.Errorf("%w: %q is never closed", ErrFrontmatter, lines[0])}
+}
+
+func isDashes(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// complexity rejects notes that would make goldmark slow, with a cheap
+// scan of the lines (from first, after the frontmatter). It estimates:
+//
+//   - the nesting depth of lists and blockquotes on each line (goldmark
+//     pays the square of it per line);
+//   - for each run of lines that may be one paragraph, brackets × lines
+//     (goldmark re-reads the paragraph's segments for every link label);
+//   - link destinations "](" scanned to the end of their token;
+//   - emphasis closers that find no opener and scan back over all the
+//     pending delimiters of the paragraph;
+//   - backtick runs that open a code span, scanned up to the next run of
+//     the same length or the end of the paragraph.
+//
+// The estimates are upper bounds for common shapes, not exact: a note is
+// rejected only when the total is far beyond what any real note needs.
+func complexity(file string, lines []string, first int) *ParseError {
+	var (
+		lists   []int // content columns of the open list items
+		run     paragraphRun
+		cost    int64 // of the paragraphs
+		nesting int64 // of the containers
+	)
+	tooComplex := func(i int, format string, args ...any) *ParseError {
+		return &ParseError{File: file, Line: i + 1,
+			Err: fmt.Errorf("%w: "+format, append([]any{ErrTooComplex}, args...)...)}
+	}
+	for i := first; i < len(lines); i++ {
+		line := lines[i]
+		if isBlank(line) {
+			cost += run.end()
+			continue
+		}
+		quotes, markers, pos, col := 0, 0, 0, 0
+		breaks := false
+		for {
+			for pos < len(line) && (line[pos] == ' ' || line[pos] == '\t') {
+				if line[pos] == '\t' {
+					col += 4 - col%4
+				} else {
+					col++
+				}
+				pos++
+			}
+			if pos < len(line) && line[pos] == '>' {
+				quotes++
+				pos++
+				col++
+				continue
+			}
+			w, content := listMarker(line[pos:])
+			if w == 0 {
+				break
+			}
+			if markers == 0 {
+				for len(lists) > 0 && lists[len(lists)-1] > col {
+					lists = lists[:len(lists)-1]
+				}
+			}
+			markers++
+			lists = append(lists, col+w+1)
+			if len(lists)+quotes > MaxDepth {
+				return tooComplex(i, "lists and blockquotes nest deeper than %d levels", MaxDepth)
+			}
+			if content {
+				breaks = true
+			}
+			pos += w
+			col += w
+		}
+		if len(lists)+quotes > MaxDepth {
+			return tooComplex(i, "lists and blockquotes nest deeper than %d levels", MaxDepth)
+		}
+		// goldmark matches every open container on every line, and each
+		// match costs about the depth again.
+		depth := int64(len(lists) + quotes)
+		nesting += 8 * depth * depth
+		if nesting > maxCost {
+			return tooComplex(i, "lists and blockquotes nest too deeply for so many lines")
+		}
+		rest := line[pos:]
+		if !breaks && startsBlock(rest) {
+			breaks = true
+		}
+		if breaks {
+			cost += run.end()
+		}
+		cost += run.add(rest)
+		if cost > maxCost {
+			return tooComplex(i, "too much markup for one paragraph")
+		}
+	}
+	cost += run.end()
+	if cost > maxCost {
+		return tooComplex(len(lines)-1, "too much markup for one paragraph")
+	}
+	return nil
+}
+
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// listMarker returns the width of the list marker s starts with (0 when
+// none) and whether the item has content on this line.
+func listMarker(s string) (width int, content bool) {
+	if s == "" {
+		return 0, false
+	}
+	w := 0
+	ordered := false
+	switch c := s[0]; {
+	case c == '-' || c == '+' || c == '*':
+		w = 1
+	case c >= '0' && c <= '9':
+		for w < len(s) && w < 9 && s[w] >= '0' && s[w] <= '9' {
+			w++
+		}
+		if w == len(s) || (s[w] != '.' && s[w] != ')') {
+			return 0, false
+		}
+		ordered = true
+		w++
+	default:
+		return 0, false
+	}
+	if w < len(s) && s[w] != ' ' && s[w] != '\t' {
+		return 0, false
+	}
+	content = !isBlank(s[w:])
+	// An ordered item interrupts a paragraph only when it starts at 1, so
+	// other numbers may continue the paragraph: not a break.
+	if ordered && content && !(w == 2 && s[0] == '1') {
+		content = false
+	}
+	return w, content
+}
+
+// startsBlock reports whether a line (after its container markers) starts
+// a block that ends a paragraph: an ATX heading, a fence, a thematic break
+// or a table row.
+func startsBlock(s string) bool {
+	switch {
+	case s == "":
+		return false
+	case s[0] == '#':
+		n := 0
+		for n < len(s) && s[n] == '#' {
+			n++
+		}
+		return n <= 6 && (n == len(s) || s[n] == ' ' || s[n] == '\t')
+	case len(s) >= 3 && (s[:3] == "```" || s[:3] == "~~~"):
+		return true
+	}
+	return false
+}
+
+// paragraphRun accumulates the cost estimate of one run of lines that may
+// be a single paragraph.
+type paragraphRun struct {
+	lines, brackets int64
+	delims          []byte // pending emphasis openers, by delimiter char
+	open            [256]int
+	offset          int64         // bytes of the run before this line
+	ticks           map[int]int64 // length of a backtick run → its last offset
+}
+
+// add accounts for one line of the run and returns the cost that does not
+// depend on the rest of the run.
+func (r *paragraphRun) add(s string) int64 {
+	r.lines++
+	var cost int64
+	// Pending "](" destinations: plain ones end at whitespace, <...> ones
+	// at '>'; each costs the bytes goldmark scans.
+	var nWS, sumWS, nLT, sumLT int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '[':
+			r.brackets++
+		case c == ']' && i+1 < len(s) && s[i+1] == '(':
+			j := i + 2
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			if j < len(s) && s[j] == '<' {
+				nLT++
+				sumLT += int64(j)
+			} else {
+				nWS++
+				sumWS += int64(j)
+			}
+		case c == ' ' || c == '\t':
+			cost += 4 * (nWS*int64(i) - sumWS)
+			nWS, sumWS = 0, 0
+		case c == '>':
+			cost += 4 * (nLT*int64(i) - sumLT)
+			nLT, sumLT = 0, 0
+		case c == '`':
+			j := i
+			for j < len(s) && s[j] == '`' {
+				j++
+			}
+			at := r.offset + int64(i)
+			if r.ticks == nil {
+				r.ticks = make(map[int]int64)
+			}
+			if last, ok := r.ticks[j-i]; ok {
+				cost += at - last
+			}
+			r.ticks[j-i] = at
+			i = j - 1
+		case c == '*' || c == '_' || c == '~' || c == '=':
+			j := i
+			for j < len(s) && s[j] == c {
+				j++
+			}
+			cost += r.delimiter(s, i, j)
+			i = j - 1
+		}
+	}
+	n := int64(len(s))
+	cost += 4 * (nWS*n - sumWS + nLT*n - sumLT)
+	r.offset += n + 1
+	return cost
+}
+
+// delimiter simulates goldmark's delimiter matching for the run s[i:j]:
+// a closer without an opener scans every pending delimiter.
+func (r *paragraphRun) delimiter(s string, i, j int) int64 {
+	c := s[i]
+	if (c == '~' && j-i > 2) || (c == '=' && j-i != 2) {
+		return 0
+	}
+	before, after := ' ', ' '
+	if i > 0 {
+		before, _ = utf8.DecodeLastRuneInString(s[:i])
+	}
+	if j < len(s) {
+		after, _ = utf8.DecodeRuneInString(s[j:])
+	}
+	bp, bs := util.IsPunctRune(before), util.IsSpaceRune(before)
+	ap, as := util.IsPunctRune(after), util.IsSpaceRune(after)
+	left := !as && (!ap || bs || bp)
+	right := !bs && (!bp || as || ap)
+	canOpen, canClose := left, right
+	if c == '_' {
+		canOpen = left && (!right || bp)
+		canClose = right && (!left || ap)
+	}
+	var cost int64
+	if canClose {
+		if r.open[c] > 0 {
+			k := len(r.delims) - 1
+			for r.delims[k] != c {
+				k--
+			}
+			cost = 10 * int64(len(r.delims)-k)
+			for _, d := range r.delims[k:] {
+				r.open[d]--
+			}
+			r.delims = r.delims[:k]
+			return cost
+		}
+		cost = 10 * int64(len(r.delims))
+	}
+	if canOpen {
+		r.delims = append(r.delims, c)
+		r.open[c]++
+	}
+	return cost
+}
+
+// end closes the run and returns its cost that depends on its length.
+func (r *paragraphRun) end() int64 {
+	cost := r.lines * r.brackets
+	// A backtick run with no run of its length after it scans to the end.
+	for _, last := range r.ticks {
+		cost += r.offset - last
+	}
+	clear(r.ticks)
+	r.lines, r.brackets, r.offset = 0, 0, 0
+	for _, d := range r.delims {
+		r.open[d]--
+	}
+	r.delims = r.delims[:0]
+	return cost
+}
