@@ -138,6 +138,11 @@ func dedupJobs(jobs []noteJob) []noteJob {
 }
 
 func loadNote(j noteJob) ([]cards.Card, error) {
+	// A huge file is refused before it is read into memory.
+	if info, err := fs.Stat(j.fsys, j.name); err == nil && info.Size() > notes.MaxSize {
+		return nil, &notes.ParseError{File: j.abs, Line: 1,
+			Err: fmt.Errorf("%w: %d bytes, the limit is %d", notes.ErrTooLarge, info.Size(), notes.MaxSize)}
+	}
 	src, err := fs.ReadFile(j.fsys, j.name)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", j.abs, err)
