@@ -6,7 +6,7 @@ RUN_DB   ?= $(CURDIR)/.run/mnemo.db
 FUZZTIME ?= 60s
 export MNEMO_DB = $(RUN_DB)
 
-.PHONY: all build run test bench fuzz check clean
+.PHONY: all build run test bench fuzz quality check clean
 
 all: build
 
@@ -29,6 +29,11 @@ test:
 
 check: test
 	$(GO) mod tidy -diff
+
+# Card quality on ../shared/corpus and the seed: cards per rule, junk rate,
+# coverage; fails below the thresholds.
+quality:
+	$(GO) test -count=1 -run 'TestQuality' -v ./cards
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -20,7 +20,8 @@ func TestLayers(t *testing.T) {
 		"store":           {"cards"},
 		"store/storetest": {"cards", "store"},
 		"export":          {"notes", "cards", "scheduler"},
-		"cmd":             {"notes", "cards", "scheduler", "store", "export"},
+		"cmd":             {"notes", "cards", "scheduler", "store", "export", "cmd/tui"},
+		"cmd/tui":         {},
 		"cmd/mnemo":       {"cmd"},
 	}
 	// Third-party imports each package may use (prefix match).
@@ -32,6 +33,7 @@ func TestLayers(t *testing.T) {
 		"store/storetest": {"github.com/google/go-cmp"},
 		"export":          {"codeberg.org/go-pdf/fpdf", "golang.org/x/image", "golang.org/x/text", "github.com/yuin/goldmark"},
 		"cmd":             {"github.com/spf13/cobra", "golang.org/x/term", "charm.land/", "github.com/charmbracelet/"},
+		"cmd/tui":         {"charm.land/", "github.com/charmbracelet/"},
 		"cmd/mnemo":       {},
 	}
 	out, err := exec.Command("go", "list", "-json=ImportPath,Imports", "./...").Output()

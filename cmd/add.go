@@ -24,7 +24,10 @@ func newAddCmd(app *App, runF func(context.Context, *addOptions) error) *cobra.C
 skipping hidden folders such as .obsidian and .git), turns them into cards and
 stores them with their schedule. Run it again after editing notes: unchanged
 cards keep their schedule, and cards whose text is gone become "orphaned" —
-kept with their history, never shown — instead of being deleted.
+kept with their history, never shown — instead of being deleted. A card whose
+line you edited slightly (a typo fixed, a word added) is re-matched to the
+card it replaces and keeps its history; a moved or renamed note keeps its
+cards. Cards you rejected (mnemo reject) stay rejected.
 
 The whole add is one transaction: it lands whole or not at all. A note that
 cannot be read is reported (file:line: why) and skipped; the others land.
@@ -57,7 +60,7 @@ func runAdd(ctx context.Context, opts *addOptions) error {
 		return err
 	}
 	defer s.Close()
-	res, err := loadNotes(ctx, app, opts.Paths, opts.Deck)
+	res, err := loadNotes(ctx, app, opts.Paths, opts.Deck, false)
 	if err != nil {
 		return err
 	}
@@ -75,7 +78,12 @@ func runAdd(ctx context.Context, opts *addOptions) error {
 	if err := s.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
-	fmt.Fprintf(app.IO.Out, "%d new, %d updated, %d unchanged, %d orphaned\n", sum.New, sum.Updated, sum.Unchanged, sum.Orphaned)
+	fmt.Fprintf(app.IO.Out, "%d new, %d updated, %d unchanged, %d orphaned", sum.New, sum.Updated, sum.Unchanged, sum.Orphaned)
+	if sum.Rematched > 0 {
+		// Edited cards that kept their history are counted in updated too.
+		fmt.Fprintf(app.IO.Out, "; %d re-matched after edits", sum.Rematched)
+	}
+	fmt.Fprintln(app.IO.Out)
 	if len(res.Skip) > 0 {
 		fmt.Fprintf(app.IO.ErrOut, "mnemo: %d of %d notes skipped (see above); their stored cards were kept\n", len(res.Skip), res.Notes+len(res.Skip))
 	}

@@ -137,19 +137,18 @@ func TestNewReviewCmd(t *testing.T) {
 
 func TestParseGrade(t *testing.T) {
 	tests := []struct {
-		in       string
-		want     cards.Grade
-		ok, quit bool
+		in   string
+		want cards.Grade
+		ok   bool
 	}{
-		{"0", 0, true, false}, {"5", 5, true, false}, {" 4 ", 4, true, false},
-		{"again", 1, true, false}, {"Hard", 3, true, false}, {"good", 4, true, false}, {"EASY", 5, true, false},
-		{"6", 0, false, false}, {"-1", 0, false, false}, {"", 0, false, false}, {"four", 0, false, false},
-		{"q", 0, false, true}, {"quit", 0, false, true},
+		{"0", 0, true}, {"5", 5, true}, {" 4 ", 4, true},
+		{"again", 1, true}, {"Hard", 3, true}, {"good", 4, true}, {"EASY", 5, true},
+		{"6", 0, false}, {"-1", 0, false}, {"", 0, false}, {"four", 0, false}, {"quit", 0, false},
 	}
 	for _, tt := range tests {
-		g, ok, quit := parseGrade(tt.in)
-		if g != tt.want || ok != tt.ok || quit != tt.quit {
-			t.Errorf("parseGrade(%q) = %d, %v, %v; want %d, %v, %v", tt.in, g, ok, quit, tt.want, tt.ok, tt.quit)
+		g, ok := parseGrade(tt.in)
+		if g != tt.want || ok != tt.ok {
+			t.Errorf("parseGrade(%q) = %d, %v; want %d, %v", tt.in, g, ok, tt.want, tt.ok)
 		}
 	}
 }

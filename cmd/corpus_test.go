@@ -48,7 +48,7 @@ func TestSeedEndToEnd(t *testing.T) {
 	if _, err := fmt.Sscanf(out, "%d new", &n); err != nil || n < 25 {
 		t.Fatalf("add on the seed = %q, want at least 25 new cards", out)
 	}
-	_, errOut := mnemoRun(t, e, strings.Repeat("\n4\n", n), 0, "review", "--new", "1000")
+	_, errOut := mnemoRun(t, e, strings.Repeat("\n4\n", n), 0, "review", "--new", "1000", "--no-bury")
 	if !strings.Contains(errOut, "graded") {
 		t.Errorf("review summary missing: %s", errOut)
 	}
@@ -128,4 +128,20 @@ func mustRead(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestSeedExplain checks that preview --explain on the seed shows each
+// card's rule and score and the dropped candidates with their reason.
+func TestSeedExplain(t *testing.T) {
+	needFile(t, seedNote)
+	e := map[string]string{"MNEMO_DB": filepath.Join(t.TempDir(), "none.db")}
+	out, errOut := mnemoRun(t, e, "", 0, "preview", "--explain", seedNote)
+	for _, want := range []string{"score ", "dropped: ", "emphasis"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("preview --explain on the seed lacks %q", want)
+		}
+	}
+	if !strings.Contains(errOut, "candidates dropped") {
+		t.Errorf("preview --explain summary missing: %s", errOut)
+	}
 }

@@ -67,15 +67,10 @@ its note types: --basic-name Basique --cloze-name "Texte à trous".
   mnemo export anki notes/ --deck Notes -o notes.txt
   mnemo export anki --basic-name Einfach --cloze-name Lückentext -o deck.txt`,
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Paths = args
-			if runF != nil {
-				return runF(c.Context(), opts)
-			}
-			return runExport(c.Context(), opts)
+			return startExport(c, opts, args, runF)
 		},
 	}
-	c.Flags().StringVar(&opts.Deck, "deck", "", "only this deck and its sub-decks (with PATH: the deck to give notes)")
-	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write to FILE instead of standard output")
+	exportFlags(c, opts)
 	c.Flags().StringVar(&opts.BasicName, "basic-name", "Basic", "name of Anki's Basic note type in your collection")
 	c.Flags().StringVar(&opts.ClozeName, "cloze-name", "Cloze", "name of Anki's Cloze note type in your collection")
 	return c
@@ -95,24 +90,33 @@ accents, curly quotes and dashes print right; a character the fonts lack
 		Example: `  mnemo export pdf -o sheet.pdf
   mnemo export pdf talk.md --paper letter -o talk.pdf`,
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Paths = args
 			if opts.Paper != "a4" && opts.Paper != "letter" {
 				return usageErrorf("--paper %q: want a4 or letter", opts.Paper)
 			}
 			if opts.Output == "" && app.IO.OutTTY {
 				return usageErrorf("a PDF is not for the terminal: give -o FILE")
 			}
-			if runF != nil {
-				return runF(c.Context(), opts)
-			}
-			return runExport(c.Context(), opts)
+			return startExport(c, opts, args, runF)
 		},
 	}
-	c.Flags().StringVar(&opts.Deck, "deck", "", "only this deck and its sub-decks (with PATH: the deck to give notes)")
-	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write to FILE instead of standard output")
+	exportFlags(c, opts)
 	c.Flags().StringVar(&opts.Paper, "paper", "a4", "paper size: a4 or letter")
 	c.Flags().StringVar(&opts.Title, "title", "", "title printed on the sheet (default: the deck, or \"mnemo\")")
 	return c
+}
+
+// exportFlags adds the flags every export format has.
+func exportFlags(c *cobra.Command, opts *exportOptions) {
+	c.Flags().StringVar(&opts.Deck, "deck", "", "only this deck and its sub-decks (with PATH: the deck to give notes)")
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write to FILE instead of standard output")
+}
+
+func startExport(c *cobra.Command, opts *exportOptions, args []string, runF func(context.Context, *exportOptions) error) error {
+	opts.Paths = args
+	if runF != nil {
+		return runF(c.Context(), opts)
+	}
+	return runExport(c.Context(), opts)
 }
 
 func runExport(ctx context.Context, opts *exportOptions) error {
@@ -166,7 +170,7 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 func exportCards(ctx context.Context, opts *exportOptions) ([]cards.Card, error, error) {
 	app := opts.App
 	if len(opts.Paths) > 0 {
-		res, err := loadNotes(ctx, app, opts.Paths, opts.Deck)
+		res, err := loadNotes(ctx, app, opts.Paths, opts.Deck, false)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -6,13 +6,15 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mnemo-dev/mnemo/cards"
 	"github.com/mnemo-dev/mnemo/store"
 )
 
 type listOptions struct {
-	App  *App
-	Deck string
-	JSON bool
+	App      *App
+	Deck     string
+	JSON     bool
+	Rejected bool
 }
 
 func newListCmd(app *App, runF func(context.Context, *listOptions) error) *cobra.Command {
@@ -21,7 +23,7 @@ func newListCmd(app *App, runF func(context.Context, *listOptions) error) *cobra
 		Use:   "list",
 		Short: "List stored cards with their schedule",
 		Long: `List prints the stored cards with their status (new, review, suspended,
-orphaned) and schedule, sorted by deck, source and line.
+orphaned, rejected) and schedule, sorted by deck, source and line.
 
 With --json it prints one JSON object per card per line: the keys of
 'mnemo preview --json' plus status, reps, ef (a number with 2 decimals),
@@ -41,6 +43,7 @@ last_review (YYYY-MM-DD or null).
 	}
 	c.Flags().StringVar(&opts.Deck, "deck", "", "only this deck and its sub-decks")
 	c.Flags().BoolVar(&opts.JSON, "json", false, "one JSON object per card per line")
+	c.Flags().BoolVar(&opts.Rejected, "rejected", false, "only the cards you rejected (mnemo reject)")
 	return c
 }
 
@@ -51,7 +54,11 @@ func runList(ctx context.Context, opts *listOptions) error {
 		return err
 	}
 	defer s.Close()
-	entries, err := s.Cards(ctx, store.Filter{Deck: opts.Deck})
+	f := store.Filter{Deck: opts.Deck}
+	if opts.Rejected {
+		f.Status = cards.StatusRejected
+	}
+	entries, err := s.Cards(ctx, f)
 	if err != nil {
 		return fmt.Errorf("read cards: %w", err)
 	}

@@ -28,6 +28,8 @@ type loadResult struct {
 	// Notes counts the notes that parsed; Empty lists those that gave no card.
 	Notes int
 	Empty []string
+	// Candidates holds every candidate, kept or dropped, when explaining.
+	Candidates []cards.Candidate
 	// Problems holds one error per bad path or note, already displayable.
 	Problems []error
 }
@@ -43,7 +45,7 @@ type noteJob struct {
 // loadNotes finds the notes under paths, parses them in parallel and
 // generates their cards. deck, when set, replaces the folder-derived deck.
 // A bad path or note is a Problem, never a reason to stop the others.
-func loadNotes(ctx context.Context, app *App, paths []string, deck string) (*loadResult, error) {
+func loadNotes(ctx context.Context, app *App, paths []string, deck string, explain bool) (*loadResult, error) {
 	res := &loadResult{}
 	var jobs []noteJob
 	for _, p := range paths {
@@ -83,32 +85,10 @@ func loadNotes(ctx context.Context, app *App, paths []string, deck string) (*loa
 	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].abs < jobs[j].abs })
 	jobs = dedupJobs(jobs)
 
-	type result struct {
-		cards []cards.Card
-		err   error
-	}
-	results := make([]result, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				c, err := loadNote(jobs[i])
-				results[i] = result{c, err}
-			}
-		})
-	}
-feed:
-	for i := range jobs {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	results := make([]noteResult, len(jobs))
+	if err := parallel(ctx, len(jobs), func(i int) {
+		results[i] = loadNote(jobs[i], explain)
+	}); err != nil {
 		return nil, err
 	}
 	for i, r := range results {
@@ -122,8 +102,34 @@ feed:
 			res.Empty = append(res.Empty, jobs[i].abs)
 		}
 		res.Cards = append(res.Cards, r.cards...)
+		res.Candidates = append(res.Candidates, r.candidates...)
 	}
 	return res, nil
+}
+
+// parallel calls f(0) … f(n-1) on one worker per CPU and waits for them;
+// it stops handing out work when ctx ends and returns ctx's error.
+func parallel(ctx context.Context, n int, f func(i int)) error {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+feed:
+	for i := range n {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return ctx.Err()
 }
 
 func dedupJobs(jobs []noteJob) []noteJob {
@@ -137,21 +143,44 @@ func dedupJobs(jobs []noteJob) []noteJob {
 	return out
 }
 
-func loadNote(j noteJob) ([]cards.Card, error) {
+// noteResult is what one note gave.
+type noteResult struct {
+	cards      []cards.Card
+	candidates []cards.Candidate // only when explaining
+	err        error
+}
+
+func loadNote(j noteJob, explain bool) noteResult {
+	cs, cands, err := readNote(j, explain)
+	return noteResult{cs, cands, err}
+}
+
+func readNote(j noteJob, explain bool) ([]cards.Card, []cards.Candidate, error) {
 	// A huge file is refused before it is read into memory.
 	if info, err := fs.Stat(j.fsys, j.name); err == nil && info.Size() > notes.MaxSize {
-		return nil, &notes.ParseError{File: j.abs, Line: 1,
+		return nil, nil, &notes.ParseError{File: j.abs, Line: 1,
 			Err: fmt.Errorf("%w: %d bytes, the limit is %d", notes.ErrTooLarge, info.Size(), notes.MaxSize)}
 	}
 	src, err := fs.ReadFile(j.fsys, j.name)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", j.abs, err)
+		return nil, nil, fmt.Errorf("read %s: %w", j.abs, err)
 	}
 	n, err := notes.Parse(j.abs, src)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return cards.Generate(n, cards.Options{Deck: j.deck}), nil
+	opts := cards.Options{Deck: j.deck}
+	if !explain {
+		return cards.Generate(n, opts), nil, nil
+	}
+	cands := cards.Explain(n, opts)
+	var cs []cards.Card
+	for _, c := range cands {
+		if c.Dropped == "" {
+			cs = append(cs, c.Card)
+		}
+	}
+	return cs, cands, nil
 }
 
 // rel shows an absolute slash path relative to the working directory when

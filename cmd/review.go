@@ -14,14 +14,16 @@ import (
 
 	"github.com/mnemo-dev/mnemo/cards"
 	"github.com/mnemo-dev/mnemo/scheduler"
-	"github.com/mnemo-dev/mnemo/store"
+	"github.com/mnemo-dev/mnemo/cmd/tui"
 )
 
 type reviewOptions struct {
-	App   *App
-	Deck  string
-	Limit int
-	New   int
+	App    *App
+	Deck   string
+	Limit  int
+	New    int
+	Cram   bool
+	NoBury bool
 }
 
 func newReviewCmd(app *App, runF func(context.Context, *reviewOptions) error) *cobra.Command {
@@ -63,19 +65,9 @@ line (your attempt, may be empty), then one grade line.
 	c.Flags().StringVar(&opts.Deck, "deck", "", "review only this deck and its sub-decks")
 	c.Flags().IntVar(&opts.Limit, "limit", 0, "review at most N cards (0: all due)")
 	c.Flags().IntVar(&opts.New, "new", 20, "new cards a day, counted across sessions")
+	c.Flags().BoolVar(&opts.Cram, "cram", false, "review every card of the deck without touching the schedule")
+	c.Flags().BoolVar(&opts.NoBury, "no-bury", false, "keep the siblings of an answered card (same source line) today")
 	return c
-}
-
-// session is one review: the store, the day and the input.
-type session struct {
-	app     *App
-	s       store.Store
-	today   cards.Date
-	lines   *lineReader
-	graded  int
-	counts  [6]int
-	drilled int
-	started time.Time
 }
 
 func runReview(ctx context.Context, opts *reviewOptions) error {
@@ -89,60 +81,24 @@ func runReview(ctx context.Context, opts *reviewOptions) error {
 		return err
 	}
 	defer s.Close()
-	now := app.Now()
-	today := scheduler.Day(now, hour)
-	fresh, err := newLeft(ctx, s, today, opts.New)
+	today := scheduler.Day(app.Now(), hour)
+	sess, err := newReviewSession(ctx, app, s, today, opts)
 	if err != nil {
 		return err
 	}
-	queue, err := s.Due(ctx, today, store.Query{Deck: opts.Deck, New: fresh, Limit: opts.Limit})
-	if err != nil {
-		return fmt.Errorf("read today's cards: %w", err)
-	}
 	ios := app.IO
-	if len(queue) == 0 {
+	p := sess.Progress()
+	if p.Left == 0 {
 		fmt.Fprintln(ios.ErrOut, "Nothing due today.")
 		return nil
 	}
-	sess := &session{app: app, s: s, today: today, lines: newLineReader(ios.In), started: now}
-	nNew := 0
-	for _, e := range queue {
-		if e.State.IsNew() {
-			nNew++
-		}
+	if ios.InTTY && ios.OutTTY && app.TTY != nil {
+		err = app.TTY(ctx, sess, tui.Options{NoColor: !ios.Color, Cram: opts.Cram, Now: app.Now})
+	} else {
+		fmt.Fprintf(ios.ErrOut, "%d cards today: %d to review, %d new.\n", p.Left, p.Review, p.New)
+		err = lineReview(ctx, app, sess)
 	}
-	fmt.Fprintf(ios.ErrOut, "%d cards today: %d to review, %d new.\n", len(queue), len(queue)-nNew, nNew)
-
-	var drill []*store.Entry
-	err = func() error {
-		for i := range queue {
-			e := &queue[i]
-			g, err := sess.ask(ctx, e, fmt.Sprintf("%d/%d", i+1, len(queue)), false)
-			if err != nil {
-				return err
-			}
-			if g < cards.Good {
-				drill = append(drill, e)
-			}
-		}
-		// SM-2 step 5: repeat the day's weak cards until each scores 4+.
-		for round := 1; len(drill) > 0; round++ {
-			fmt.Fprintf(ios.ErrOut, "\nDrill: %d card(s) graded below 4 come back.\n", len(drill))
-			var again []*store.Entry
-			for i, e := range drill {
-				g, err := sess.ask(ctx, e, fmt.Sprintf("drill %d · %d/%d", round, i+1, len(drill)), true)
-				if err != nil {
-					return err
-				}
-				if g < cards.Good {
-					again = append(again, e)
-				}
-			}
-			drill = again
-		}
-		return nil
-	}()
-	sess.summary()
+	printSummary(ios, sess.Summary())
 	switch {
 	case errors.Is(err, errQuit), errors.Is(err, io.EOF):
 		return nil
@@ -152,125 +108,129 @@ func runReview(ctx context.Context, opts *reviewOptions) error {
 	return err
 }
 
-// newLeft returns how many new cards may still be introduced today.
-func newLeft(ctx context.Context, s store.Store, today cards.Date, perDay int) (int, error) {
-	if perDay == 0 {
-		return 0, nil
-	}
-	// The log is oldest first; reviews of today lie within two days of the
-	// day's midnight UTC whatever the zone.
-	log, err := s.Reviews(ctx, today.Time().Add(-48*time.Hour))
-	if err != nil {
-		return 0, fmt.Errorf("read review log: %w", err)
-	}
-	seen := 0
-	for _, r := range log {
-		if r.Day == today && !r.Drill && r.Before.IsNew() {
-			seen++
-		}
-	}
-	return max(perDay-seen, 0), nil
-}
-
-var errQuit = errors.New("quit")
-
-// ask shows one card, reads the attempt and the grade, and records it;
-// e.State becomes the state after the answer.
-func (s *session) ask(ctx context.Context, e *store.Entry, pos string, drill bool) (cards.Grade, error) {
-	io := s.app.IO
-	c := e.Card
-	label := "review"
-	if e.State.IsNew() {
-		label = "new"
-	}
-	if drill {
-		label = "drill"
-	}
-	crumbs := strings.Join(append([]string{c.Deck}, c.Context...), " › ")
-	fmt.Fprintf(io.Out, "\n%s %s · %s · %s\n", io.dim("──"), pos, label, io.dim(fmt.Sprintf("%s  (%s:%d)", crumbs, s.app.rel(c.Source.Path), c.Source.Line)))
-	fmt.Fprintf(io.Out, "Q: %s\n", io.bold(indentLines(highlightCloze(io, c.Front), "   ")))
-	if io.InTTY {
-		fmt.Fprint(io.ErrOut, io.dim("Your answer (Enter to reveal): "))
-	}
-	if _, err := s.lines.read(ctx); err != nil {
-		return 0, err
-	}
-	fmt.Fprintf(io.Out, "A: %s\n", io.green(indentLines(c.Back, "   ")))
-	for {
-		if io.InTTY {
-			fmt.Fprint(io.ErrOut, io.dim("Grade 0-5 (0 blackout · 1 wrong · 2 almost · 3 hard · 4 good · 5 easy): "))
-		}
-		line, err := s.lines.read(ctx)
-		if err != nil {
-			return 0, err
-		}
-		g, ok, quit := parseGrade(line)
-		if quit {
-			return 0, errQuit
-		}
-		if !ok {
-			fmt.Fprintf(io.ErrOut, "mnemo: %q is not a grade: type 0-5, again, hard, good, easy or quit\n", strings.TrimSpace(line))
-			continue
-		}
-		return g, s.record(ctx, e, g, drill)
-	}
-}
-
-func (s *session) record(ctx context.Context, e *store.Entry, g cards.Grade, drill bool) error {
-	r := cards.Review{Card: e.Card.ID, At: s.app.Now(), Day: s.today, Grade: g, Drill: drill, Before: e.State, After: e.State}
-	if !drill {
-		r.After = scheduler.Next(e.State, g, s.today)
-	}
-	// A saved answer must survive Ctrl-C, so it is written with a context
-	// that the interrupt does not cancel.
-	if err := s.s.Record(context.WithoutCancel(ctx), r); err != nil {
-		return fmt.Errorf("save answer for card %s: %w", e.Card.ID, err)
-	}
-	e.State = r.After
-	if drill {
-		s.drilled++
-	} else {
-		s.graded++
-		s.counts[g]++
-	}
-	return nil
-}
-
-func (s *session) summary() {
-	io := s.app.IO
-	if s.graded == 0 && s.drilled == 0 {
+func printSummary(ios *IOStreams, s tui.Summary) {
+	if s.Cards == 0 && s.Drilled == 0 {
 		return
 	}
 	var parts []string
-	for g, n := range s.counts {
+	for g, n := range s.Grades {
 		if n > 0 {
 			parts = append(parts, fmt.Sprintf("%d×%d", n, g))
 		}
 	}
-	fmt.Fprintf(io.ErrOut, "\nSession: %d card(s) graded (%s), %d drill repeat(s), %s.\n",
-		s.graded, strings.Join(parts, " "), s.drilled, s.app.Now().Sub(s.started).Round(time.Second))
+	fmt.Fprintf(ios.ErrOut, "\nSession: %d card(s) graded (%s), %d drill repeat(s), %s.", s.Cards, strings.Join(parts, " "), s.Drilled, s.Elapsed.Round(time.Second))
+	if s.Leeches > 0 {
+		fmt.Fprintf(ios.ErrOut, " %d leech(es) suspended: rewrite them.", s.Leeches)
+	}
+	if s.NextDue != "" {
+		fmt.Fprintf(ios.ErrOut, " Next: %s.", s.NextDue)
+	}
+	fmt.Fprintln(ios.ErrOut)
+}
+
+var errQuit = errors.New("quit")
+
+// lineReview runs the session over lines: for each card one line (the
+// attempt, or a command word), the answer, then one grade line.
+func lineReview(ctx context.Context, app *App, sess *reviewSession) error {
+	ios := app.IO
+	lines := newLineReader(ios.In)
+	for {
+		c, ok := sess.Current()
+		if !ok {
+			return nil
+		}
+		p := sess.Progress()
+		crumbs := strings.Join(append([]string{c.Deck}, c.Context...), " › ")
+		fmt.Fprintf(ios.Out, "\n%s %d/%d · %s · %s\n", ios.dim("──"), p.Done+1, p.Done+p.Left, c.Status, ios.dim(fmt.Sprintf("%s  (%s)", crumbs, c.Source)))
+		fmt.Fprintf(ios.Out, "Q: %s\n", ios.bold(indentLines(highlightCloze(ios, c.Front), "   ")))
+		if ios.InTTY {
+			fmt.Fprint(ios.ErrOut, ios.dim("Your answer (Enter to reveal; or undo, suspend, bury, reject, quit): "))
+		}
+		line, err := lines.read(ctx)
+		if err != nil {
+			return err
+		}
+		if done, err := lineCommand(ios, sess, line); done || err != nil {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(ios.Out, "A: %s\n", ios.green(indentLines(c.Back, "   ")))
+		for {
+			if ios.InTTY {
+				fmt.Fprint(ios.ErrOut, ios.dim("Grade 0-5 (0 blackout · 1 wrong · 2 almost · 3 hard · 4 good · 5 easy): "))
+			}
+			line, err := lines.read(ctx)
+			if err != nil {
+				return err
+			}
+			if done, err := lineCommand(ios, sess, line); done || err != nil {
+				if err != nil {
+					return err
+				}
+				break
+			}
+			g, ok := parseGrade(line)
+			if !ok {
+				fmt.Fprintf(ios.ErrOut, "mnemo: %q is not a grade: type 0-5, again, hard, good, easy, or undo, suspend, bury, reject, quit\n", strings.TrimSpace(line))
+				continue
+			}
+			if err := sess.Grade(int(g)); err != nil {
+				return err
+			}
+			break
+		}
+	}
+}
+
+// lineCommand runs a command word typed instead of an attempt or a grade.
+// It reports whether the line was one.
+func lineCommand(ios *IOStreams, sess *reviewSession, line string) (bool, error) {
+	var err error
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "q", "quit":
+		return true, errQuit
+	case "undo":
+		err = sess.Undo()
+		if errors.Is(err, tui.ErrNothingToUndo) {
+			fmt.Fprintln(ios.ErrOut, "mnemo: nothing to undo")
+			return true, nil
+		}
+	case "suspend":
+		err = sess.Suspend()
+	case "bury":
+		err = sess.Bury()
+	case "reject":
+		err = sess.Reject()
+	default:
+		return false, nil
+	}
+	if err == nil {
+		fmt.Fprintf(ios.ErrOut, "%s: done\n", strings.TrimSpace(line))
+	}
+	return true, err
 }
 
 // parseGrade reads a grade line: a digit 0-5 or again/hard/good/easy.
-func parseGrade(line string) (g cards.Grade, ok, quit bool) {
+func parseGrade(line string) (cards.Grade, bool) {
 	w := strings.ToLower(strings.TrimSpace(line))
 	switch w {
 	case "again":
-		return cards.Wrong, true, false
+		return cards.Wrong, true
 	case "hard":
-		return cards.Hard, true, false
+		return cards.Hard, true
 	case "good":
-		return cards.Good, true, false
+		return cards.Good, true
 	case "easy":
-		return cards.Perfect, true, false
-	case "q", "quit":
-		return 0, false, true
+		return cards.Perfect, true
 	}
 	n, err := strconv.Atoi(w)
 	if err != nil || !cards.Grade(n).Valid() {
-		return 0, false, false
+		return 0, false
 	}
-	return cards.Grade(n), true, false
+	return cards.Grade(n), true
 }
 
 // highlightCloze colors the cloze mark.

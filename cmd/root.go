@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mnemo-dev/mnemo/cmd/tui"
 	"github.com/mnemo-dev/mnemo/scheduler"
 	"github.com/mnemo-dev/mnemo/store"
 )
@@ -34,6 +35,9 @@ type App struct {
 	OpenStore func(path string, readOnly bool) (store.Store, error)
 	// Cwd is the working directory used to show paths relative to it.
 	Cwd string
+	// TTY runs the full-screen review on the terminal; nil (in tests) means
+	// the line mode is used even on a terminal.
+	TTY func(ctx context.Context, s tui.Session, opts tui.Options) error
 }
 
 // Main runs mnemo with the process's arguments, streams and environment
@@ -41,15 +45,28 @@ type App struct {
 func Main() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return run(ctx, os.Args[1:], systemIO(os.Getenv), os.Getenv)
+	return runWith(ctx, os.Args[1:], systemIO(os.Getenv), os.Getenv, func(a *App) {
+		a.TTY = func(ctx context.Context, s tui.Session, opts tui.Options) error {
+			opts.Environ = os.Environ()
+			return tui.Run(ctx, s, os.Stdin, os.Stdout, opts)
+		}
+	})
 }
 
 // run is Main without the process: tests call it directly.
 func run(ctx context.Context, args []string, io *IOStreams, getenv func(string) string) int {
+	return runWith(ctx, args, io, getenv, nil)
+}
+
+// runWith is run with a hook to finish setting up the App.
+func runWith(ctx context.Context, args []string, io *IOStreams, getenv func(string) string, setup func(*App)) int {
 	app, err := newApp(io, getenv)
 	if err != nil {
 		fmt.Fprintf(io.ErrOut, "mnemo: %v\n", err)
 		return exitCode(err)
+	}
+	if setup != nil {
+		setup(app)
 	}
 	root := newRootCmd(app)
 	root.SetArgs(args)
@@ -187,6 +204,8 @@ Environment:
 		newReviewCmd(app, nil),
 		newStatusCmd(app, nil),
 		newListCmd(app, nil),
+		newRejectCmd(app, nil),
+		newRestoreCmd(app, nil),
 		newExportCmd(app),
 	)
 	return root
