@@ -123,9 +123,13 @@ const (
 	// StatusOrphaned cards lost their source text: kept with their history,
 	// never shown, revived if the text comes back.
 	StatusOrphaned
+	// StatusRejected cards were dropped by the user (mnemo reject): kept
+	// with their history, never shown, and not revived by a later add
+	// until restored.
+	StatusRejected
 )
 
-// String returns "new", "review", "suspended" or "orphaned".
+// String returns "new", "review", "suspended", "orphaned" or "rejected".
 func (s Status) String() string {
 	switch s {
 	case StatusNew:
@@ -136,6 +140,8 @@ func (s Status) String() string {
 		return "suspended"
 	case StatusOrphaned:
 		return "orphaned"
+	case StatusRejected:
+		return "rejected"
 	}
 	return "unknown"
 }

@@ -7,36 +7,293 @@ import (
 	"github.com/mnemo-dev/mnemo/notes"
 )
 
-// definition makes a basic card of a "Term: definition" line or item (also
-// "Term : définition" and "Term — definition" with an em dash, en dash or
-// spaced hyphen): front the term, back the definition. The term must be
-// short (1 to 6 words, at most 60 characters, not a sentence, not a label
-// such as "Note" or "Exemple", not mostly stop words) and the definition at
-// least two words. A line ending with ":" introduces a list and defines
-// nothing.
-func definition(t notes.Text) (draft, bool) {
+// Rule "definition": a term and what it means make two cards, one each
+// way. The forms, tried in order on a unit:
+//
+//   - a separator after a short term at the start of a line: "Term:
+//     definition", "Term : définition", "Term — definition" (em or en dash
+//     or spaced hyphen), "Term = definition";
+//   - a **strong** term opening a list item, then its definition;
+//   - a copula sentence: "X is/are a Y", "X means/denotes/refers to/stands
+//     for Y", « X est/sont un Y », « X désigne/signifie/correspond à Y »
+//     (and German, Spanish), where X is a short noun phrase, not a pronoun.
+//
+// A definition of up to maxAnswerWords words gives a basic card (term →
+// definition) and a reversed one (definition → term); a longer one gives
+// the reversed card only, since a paragraph is no answer to recite.
+
+// defn is a definition found in a text: Plain[ts:te] is the term and
+// Plain[ds:de] the definition.
+type defn struct {
+	ts, te, ds, de int
+	copula         bool
+}
+
+// definition makes the cards of the definition unit u holds, if any.
+func (g *generator) definition(u *unit) []draft {
+	d, ok := findDefinition(u, g.lang)
+	if !ok {
+		return nil
+	}
+	return definitionCards(u.t, d)
+}
+
+// definitionCards makes the cards of definition d of t.
+func definitionCards(t notes.Text, d defn) []draft {
+	term := answerMarkdown(t, d.ts, d.te)
+	def := answerMarkdown(t, d.ds, d.de)
+	score := 0.8
+	if d.copula {
+		score = 0.7
+	}
+	rev := draft{kind: Reversed, front: def, back: term, rule: ruleDefinition, score: score - 0.05}
+	if isLongAnswer(def) {
+		return []draft{rev}
+	}
+	fwd := draft{kind: Basic, front: term, back: def, rule: ruleDefinition, score: score}
+	return []draft{fwd, rev}
+}
+
+// findDefinition looks for a definition in u.
+func findDefinition(u *unit, l lang) (defn, bool) {
+	t := u.t
+	if u.first {
+		if d, ok := separatorDefinition(t, l); ok {
+			return d, true
+		}
+		if d, ok := strongDefinition(t, l); ok {
+			return d, true
+		}
+	}
+	return copulaDefinition(u, l)
+}
+
+// separatorDefinition finds "Term: definition" and its dash and equals
+// variants.
+func separatorDefinition(t notes.Text, l lang) (defn, bool) {
 	s, e, ok := definitionSeparator(t)
 	if !ok {
-		return draft{}, false
+		return defn{}, false
 	}
 	ts, te := trimRange(t.Plain, 0, s)
 	ds, de := trimRange(t.Plain, e, len(t.Plain))
+	ds, de = trimDefinition(t.Plain, ds, de)
 	term, def := t.Plain[ts:te], t.Plain[ds:de]
-	if !isTerm(term) || strings.HasSuffix(def, ":") || strings.HasSuffix(def, "?") ||
-		countWords(def) < 2 || countWords(def) > maxDefinitionWords {
-		return draft{}, false
+	if !isTerm(term, l) || !isDefinition(def, l) {
+		return defn{}, false
 	}
-	return draft{
-		kind:  Basic,
-		front: answerMarkdown(t, ts, te),
-		back:  answerMarkdown(t, ds, de),
-		rule:  ruleDefinition,
-		score: 0.8,
-	}, true
+	if t.Plain[s] != ':' && countWords(term) > 4 && !spanCovers(t, ts, te, notes.Strong, notes.Code) {
+		return defn{}, false // "Generic except statements swallow bugs - log them" is a remark
+	}
+	return defn{ts: ts, te: te, ds: ds, de: de}, true
 }
 
-// definitionSeparator returns the range of the first ": ", " : " or
-// spaced dash of t that lies outside code and links.
+// isDefinition reports whether def can be the definition of a term: two
+// to maxDefinitionWords words that do not introduce a list (":"), ask
+// something ("?") or stop short ("an extension of the").
+func isDefinition(def string, l lang) bool {
+	n := countWords(def)
+	if n < 2 || n > maxDefinitionWords || strings.HasSuffix(def, ":") || strings.HasSuffix(def, "?") {
+		return false
+	}
+	toks := tokenize(def)
+	last := lower(def[toks[len(toks)-1].start:toks[len(toks)-1].end])
+	return !(l.isStop(last) && isFunctionWord(last)) || strings.HasSuffix(def, ".") && len(last) > 3
+}
+
+// isFunctionWord reports whether the lower-case word w is an article,
+// preposition or conjunction, which no finished phrase ends with.
+func isFunctionWord(w string) bool {
+	switch w {
+	case "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or",
+		"but", "as", "into", "than", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d",
+		"et", "ou", "à", "au", "aux", "en", "par", "pour", "sur", "avec", "dans", "que", "qui":
+		return true
+	}
+	return false
+}
+
+// spanCovers reports whether a span of one of the kinds covers
+// Plain[s:e].
+func spanCovers(t notes.Text, s, e int, kinds ...notes.SpanKind) bool {
+	for _, sp := range t.Spans {
+		if sp.Start > s {
+			break
+		}
+		if sp.End >= e {
+			for _, k := range kinds {
+				if sp.Kind == k {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// strongDefinition finds "**Term** definition": a strong span that opens
+// the text, followed by at least three words.
+func strongDefinition(t notes.Text, l lang) (defn, bool) {
+	ls, _ := trimRange(t.Plain, 0, len(t.Plain))
+	for _, sp := range t.Spans {
+		if sp.Start > ls {
+			break
+		}
+		if sp.Kind != notes.Strong || sp.Start != ls {
+			continue
+		}
+		ts, te := trimRange(t.Plain, sp.Start, sp.End)
+		ds, de := trimRange(t.Plain, sp.End, len(t.Plain))
+		ds, de = trimDefinition(t.Plain, ds, de)
+		if ds >= de || !isTerm(t.Plain[ts:te], l) {
+			return defn{}, false
+		}
+		// Without a separator, the definition must read as one: a noun
+		// phrase ("**Latency** the time …"), not the rest of a sentence
+		// whose subject is in bold ("**Service** pushes tweets").
+		if ds == sp.End || !strings.ContainsRune(":-—–=", rune(t.Plain[sp.End-1])) && !sepBetween(t.Plain[sp.End:ds]) {
+			toks := tokenize(t.Plain[ds:de])
+			if len(toks) == 0 || !isDeterminer(lower(t.Plain[ds+toks[0].start:ds+toks[0].end])) {
+				return defn{}, false
+			}
+		}
+		if !isDefinition(t.Plain[ds:de], l) || countWords(t.Plain[ds:de]) < 3 {
+			return defn{}, false
+		}
+		return defn{ts: ts, te: te, ds: ds, de: de}, true
+	}
+	return defn{}, false
+}
+
+// sepBetween reports whether s, the text between a strong term and its
+// definition, holds a separator.
+func sepBetween(s string) bool {
+	return strings.ContainsAny(s, ":-—–=")
+}
+
+// copulaDefinition finds "X is a Y" and its kin in a sentence of u.
+func copulaDefinition(u *unit, l lang) (defn, bool) {
+	toks := u.toks
+	p, lp := u.t.Plain, u.lower
+	// The subject opens the unit (or one of its sentences): find the verb
+	// among the first words.
+	start := 0
+	for v := 1; v < len(toks) && v <= 6; v++ {
+		w := lp[toks[v].start:toks[v].end]
+		next := ""
+		if v+1 < len(toks) {
+			next = lp[toks[v+1].start:toks[v+1].end]
+		}
+		n, det := l.copula(w, next)
+		if n == 0 {
+			continue
+		}
+		ts, te := toks[start].start, toks[v-1].end
+		// the subject must be the whole text before the verb
+		if pre := strings.TrimSpace(p[:ts]); pre != "" && strings.Trim(pre, "*_\"«“ ") != "" {
+			return defn{}, false
+		}
+		if strings.ContainsAny(p[ts:te], ",;:()") {
+			return defn{}, false
+		}
+		first := lp[toks[start].start:toks[start].end]
+		if isArticle(first) && v-start >= 2 {
+			start++
+			ts = toks[start].start
+			first = lp[toks[start].start:toks[start].end]
+		}
+		if isPronoun(first) || !isTerm(p[ts:te], l) {
+			return defn{}, false
+		}
+		for k := start; k < v; k++ {
+			w := lp[toks[k].start:toks[k].end]
+			if isVerbLike(w) || k > start && isPronoun(w) {
+				return defn{}, false // "the constraints assume there is …"
+			}
+		}
+		after := v + n
+		if after >= len(toks) {
+			return defn{}, false
+		}
+		if det && !isDeterminer(lp[toks[after].start:toks[after].end]) {
+			return defn{}, false
+		}
+		ds := toks[after].start
+		if n == 1 && !det {
+			ds = toks[v].end // "means Y": keep nothing of the verb
+		}
+		ds, de := trimRange(p, ds, sentenceEnd(p, ds))
+		// "X is a Y, which …": the definition is the noun phrase.
+		if k := clauseEnd(p, ds, de); k > ds && countWords(p[ds:k]) >= 2 {
+			de = k
+		}
+		ds, de = trimDefinition(p, ds, de)
+		if !isDefinition(p[ds:de], l) || strings.HasSuffix(strings.TrimSpace(p[ds:sentenceEnd(p, ds)]), ":") {
+			return defn{}, false
+		}
+		return defn{ts: ts, te: te, ds: ds, de: de, copula: true}, true
+	}
+	return defn{}, false
+}
+
+// clauseEnd returns where the first clause of p[ds:de] ends: at ", ",
+// "; ", " (" or a spaced dash, or de.
+func clauseEnd(p string, ds, de int) int {
+	for i := ds; i < de; i++ {
+		switch {
+		case strings.HasPrefix(p[i:de], ", "), strings.HasPrefix(p[i:de], "; "), strings.HasPrefix(p[i:de], " ("),
+			strings.HasPrefix(p[i:de], " – "), strings.HasPrefix(p[i:de], " — "), strings.HasPrefix(p[i:de], " - "):
+			return i
+		}
+	}
+	return de
+}
+
+// sentenceEnd returns the end of the sentence that runs on at p[i].
+func sentenceEnd(p string, i int) int {
+	for j := i; j < len(p); j++ {
+		switch p[j] {
+		case '.', '!', '?':
+			if j+1 == len(p) || p[j+1] == ' ' {
+				if j > 0 && p[j] == '.' && j+1 < len(p) && isAbbrevEnd(p[:j]) {
+					continue
+				}
+				return j + 1
+			}
+		}
+	}
+	return len(p)
+}
+
+// isAbbrevEnd reports whether p ends with an abbreviation whose period
+// does not end a sentence ("e.g", "i.e", "cf", "p. ex", "Dr", "M").
+func isAbbrevEnd(p string) bool {
+	i := strings.LastIndexAny(p, " (")
+	w := strings.ToLower(p[i+1:])
+	switch w {
+	case "e.g", "i.e", "cf", "ex", "dr", "mr", "mrs", "vs", "etc", "p", "m", "st", "no", "fig", "approx":
+		return true
+	}
+	return utf8.RuneCountInString(w) == 1
+}
+
+// trimDefinition drops a definition's closing period and a separator
+// left in front of it.
+func trimDefinition(p string, ds, de int) (int, int) {
+	for ds < de && strings.IndexByte(":-=,|", p[ds]) >= 0 {
+		ds++
+	}
+	ds, de = trimRange(p, ds, de)
+	if de-ds > 1 && p[de-1] == '.' && !strings.HasSuffix(p[ds:de], "..") && !isAbbrevEnd(p[ds:de-1]) {
+		de--
+	} else if strings.HasSuffix(p[ds:de], "。") {
+		de -= len("。")
+	}
+	return ds, de
+}
+
+// definitionSeparator returns the range of the first ": ", " : ", spaced
+// dash or spaced "=" of t that lies outside code and links.
 func definitionSeparator(t notes.Text) (start, end int, ok bool) {
 	p := t.Plain
 	for i := 0; i < len(p); {
@@ -48,7 +305,9 @@ func definitionSeparator(t notes.Text) (start, end int, ok bool) {
 			if i+n == len(p) || isSpace(next) {
 				start, end = i, i+n
 			}
-		case '—', '–', '-':
+		case '：': // full-width colon, in Chinese and Japanese
+			start, end = i, i+n
+		case '—', '–', '-', '=':
 			prev, _ := utf8.DecodeLastRuneInString(p[:i])
 			next, _ := utf8.DecodeRuneInString(p[i+n:])
 			if i > 0 && isSpace(prev) && i+n < len(p) && isSpace(next) {
@@ -67,8 +326,10 @@ func isSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' || r == '\u202f'
 }
 
-// isTerm reports whether s can be a defined term.
-func isTerm(s string) bool {
+// isTerm reports whether s can be a defined term in a note of language l:
+// 1 to 6 words, at most 60 characters, not a sentence, not a label such
+// as "Note" or "Exemple", not mostly stop words, not a verb phrase.
+func isTerm(s string, l lang) bool {
 	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsRune(".!?…,;", lastRune(s)) {
 		return false
 	}
@@ -76,18 +337,109 @@ func isTerm(s string) bool {
 		return false
 	}
 	words := tokenize(s)
-	if len(words) == 0 || len(words) > 6 {
+	if len(words) == 0 || len(words) > maxTermWords {
 		return false
 	}
+	ls := lower(s)
 	stops := 0
 	for k, w := range words {
 		word := s[w.start:w.end]
-		if isStopWord(word) && (k == 0 || word != strings.ToUpper(word)) {
+		if l.isStop(ls[w.start:w.end]) && (k == 0 || word != strings.ToUpper(word)) {
 			stops++ // "C ou %CPU": a capital letter is a name, not "c'"
 		}
 	}
-	return stops*2 <= len(words) && stops < len(words)
+	if stops*2 > len(words) || stops == len(words) {
+		return false
+	}
+	if len(words) >= 2 {
+		first, second := ls[words[0].start:words[0].end], ls[words[1].start:words[1].end]
+		if isImperative(first) && (isDeterminer(second) || isPronoun(second) || isPossessive(second)) ||
+			(l != langEN && (isInfinitiveStart(first, second) || isFrenchImperative(first))) {
+			return false // "Prendre en compte la constitution des équipes", "Lancez le script"
+		}
+		for _, w := range words[1:] {
+			if lw := ls[w.start:w.end]; lw != "a" && (isVerbLike(lw) || isModal(lw)) {
+				return false // "Servers should be stateless" is a sentence
+			}
+		}
+	}
+	return true
 }
+
+// isPossessive reports whether the lower-case word w is a possessive
+// determiner ("your", "ses").
+func isPossessive(w string) bool {
+	switch w {
+	case "my", "your", "his", "her", "its", "our", "their", "mon", "ma", "mes", "ton", "ta", "tes",
+		"son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs":
+		return true
+	}
+	return false
+}
+
+// isFrenchImperative reports whether the lower-case word w reads as a
+// French imperative ("lancez", "vérifiez"), which opens an instruction.
+func isFrenchImperative(w string) bool {
+	return utf8.RuneCountInString(w) > 4 && strings.HasSuffix(w, "ez")
+}
+
+// isModal reports whether the lower-case word w is an auxiliary or modal
+// verb, which a term never holds.
+func isModal(w string) bool {
+	switch w {
+	case "should", "must", "can", "could", "would", "will", "might", "may", "shall", "cannot",
+		"doit", "doivent", "peut", "peuvent", "faut", "sont", "est", "ont", "sera", "seront":
+		return true
+	}
+	return false
+}
+
+// isImperative reports whether w is an English verb that opens an
+// instruction rather than a term ("Use X: …", "Run the tests: …").
+func isImperative(w string) bool {
+	switch w {
+	case "use", "make", "add", "run", "set", "get", "create", "install", "check", "remember",
+		"keep", "avoid", "try", "find", "write", "read", "do", "don't", "go", "see", "note",
+		"let", "put", "take", "start", "stop", "open", "close", "call", "build", "give", "ask",
+		"think", "consider", "look", "learn", "move", "change", "remove", "delete", "update":
+		return true
+	}
+	return false
+}
+
+// isInfinitiveStart reports whether a term opening with the lower-case
+// words first and second reads as a French infinitive phrase ("prendre en
+// compte", "rassurer ses clients"): a verb followed by a pronoun,
+// determiner or preposition other than "de".
+func isInfinitiveStart(first, second string) bool {
+	if utf8.RuneCountInString(first) < 5 ||
+		!(strings.HasSuffix(first, "er") || strings.HasSuffix(first, "ir") || strings.HasSuffix(first, "re")) {
+		return false
+	}
+	switch second {
+	case "en", "la", "le", "les", "l", "un", "une", "ses", "son", "sa", "leur", "leurs", "se", "s",
+		"à", "au", "aux", "ce", "cette", "ces", "sur", "dans", "avec", "pour", "par", "vers":
+		return true
+	}
+	return strings.HasPrefix(second, "l'") || strings.HasPrefix(second, "l’") ||
+		strings.HasPrefix(second, "s'") || strings.HasPrefix(second, "s’")
+}
+
+// isVerbLike reports whether the lower-case word w, inside a would-be
+// subject, shows it is a clause rather than a noun phrase ("What it does
+// is …", "Ce qu'on veut est …").
+func isVerbLike(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "do", "does", "did", "has", "have", "can", "will",
+		"should", "would", "must", "may", "if", "when", "while", "because", "that", "which",
+		"est", "sont", "a", "ont", "peut", "doit", "si", "quand", "que", "qui", "qu", "car":
+		return true
+	}
+	return false
+}
+
+// maxTermWords caps the length of a defined term or a table key.
+const maxTermWords = 6
 
 // maxDefinitionWords caps the length of a definition: past it, the text
 // after the colon is a paragraph of notes, not a definition to recall.
@@ -112,10 +464,26 @@ func balanced(s string) bool {
 }
 
 // countWords returns the number of words of s.
-func countWords(s string) int { return len(tokenize(s)) }
+func countWords(s string) int {
+	n := 0
+	in := false
+	class := scriptOther
+	for _, r := range s {
+		w := isWordRune(r)
+		if w {
+			c := scriptClass(r)
+			if !in || c != class && (c != scriptOther || class != scriptOther) {
+				n++
+			}
+			class = c
+		}
+		in = w || (in && isJoiner(r))
+	}
+	return n
+}
 
-// command makes a basic card of a line or item ending with ":" followed by a
-// line that is only inline code (the layout of tldr pages): front the
+// Rule "command": a line or item ending with ":" followed by a line that is
+// only inline code (the layout of tldr pages) makes a basic card: front the
 // description, back the code.
 func command(b, next notes.Block) (draft, bool) {
 	desc, ok := leadIn(b.Text.Plain)
@@ -131,7 +499,7 @@ func command(b, next notes.Block) (draft, bool) {
 		front: answerMarkdown(b.Text, ds, de),
 		back:  strings.TrimSpace(markdown(next.Text)),
 		rule:  ruleCommand,
-		score: 0.8,
+		score: 0.85,
 	}, true
 }
 

@@ -1,20 +1,85 @@
 // Package cards holds mnemo's card values (Card, ID, Kind, State, Review,
-// Date, Grade) and turns a parsed note into cards.
+// Date, Grade) and turns a parsed note into cards, without a language
+// model: Generate reads a *notes.Note and proposes cards with a fixed list
+// of rules, each a small named unit whose name the card carries in
+// Card.Rule.
 //
-// Generate reads a *notes.Note and proposes cards with a fixed list of rules,
-// tried in priority order on every block of the note:
+// # Explicit cards first
 //
-//   - "explicit": cards the author wrote (q::a, q:::a, multi-line ? and ??,
-//     ==highlight== and {{c1::anki}} clozes);
-//   - "command": a line ending with ":" followed by a line of inline code
-//     (the layout of tldr pages);
-//   - "definition": "Term: definition" and "Term — definition";
-//   - "table": one card per cell of a table row;
-//   - "emphasis": a cloze of each *emphasized*, **strong** or `code` span;
-//   - "number": a cloze of each number, percentage or year;
-//   - "fallback": a cloze of the most salient term of any other line.
+// Rule "explicit" makes the cards the author wrote, in the syntax of the
+// obsidian-spaced-repetition plugin: "question::answer" (one basic card),
+// "question:::answer" (a basic and a reversed card), multi-line cards
+// whose sides touch a line holding only "?" (basic) or "??" (both ways),
+// and clozes: each ==highlight== (with an optional ^[hint] and a [^N]
+// group) and each Anki-style {{c1::answer::hint}}, {{1::answer}} or
+// {{answer}}. Deletions of one group make one card; deletions without a
+// group make one card each, so "A {{question}} with {{two parts}}" gives
+// two cards, as in the plugin. Markup inside inline code or code blocks is
+// no card (`std::vector`, `'3 days'::interval`), nor is text that reads as
+// code written bare (std::move(x), a::b::c, '3 days'::interval) or a
+// template field ({{fm.desc}}).
 //
-// Explain returns every candidate with the reason it was dropped, if it was.
+// A note that holds explicit cards, or a #flashcards tag, is a note of
+// explicit cards: its author marked what they want to learn, as users of
+// the plugin do, and the other rules leave its other lines alone. A
+// "#flashcards/science/physics" tag puts the note's cards in deck
+// "science::physics" (the frontmatter's deck still comes first).
+//
+// # Guessed cards
+//
+// In other notes, these rules run on each block in priority order:
+//
+//   - "command": a line ending with ":" followed by a line that is only
+//     inline code (tldr pages) gives description → code;
+//   - "table": each cell of a table row gives "key — column" → cell, the
+//     key being the first column whose cells are distinct;
+//   - "definition": "Term: definition", "Term — definition", "Term =
+//     definition", "**Term** a definition", and copula sentences ("X is
+//     a Y", "X means Y", « X est un Y », « X désigne Y »), both ways: a
+//     basic card term → definition and a reversed one definition → term
+//     (only the reversed one when the definition is too long to recite);
+//   - "enumeration": a lead-in (a line ending with ":", the heading right
+//     above the list, or the parent item) and a list of short items is a
+//     set; each item makes one overlapping cloze card showing the lead-in
+//     and its siblings (at most seven, ordered lists with their numbers)
+//     with that one item hidden;
+//   - "emphasis": each *emphasized*, **strong** or `code` span and each
+//     quoted phrase of one to four words (« », "…", “…”) is hidden in a
+//     cloze;
+//   - "fact": each number, percentage, amount or date is hidden in a
+//     cloze; a line with no other card hides its most salient acronym or
+//     name instead;
+//   - "sentence": a line that no other rule used hides its most salient
+//     term. Salience scores words and two-word noun phrases by rarity
+//     across the notes (TF-IDF: Options.Corpus, else the note's own word
+//     counts), shape (acronyms, names, noun suffixes up; verbs, adverbs,
+//     generic nouns, words the card's context shows down). A long
+//     paragraph is cut into its sentences and only its key sentences (by
+//     mean rarity, position, a definitional verb, numbers) make cards.
+//
+// Each card carries its context: the note title, the heading path, the
+// lead-in and the parent items. Rules work on the note's language (English,
+// French, German, Spanish, told apart by their commonest words; other
+// languages get the language-neutral rules): stop words, definitional
+// verbs and abbreviations follow it, and accents and apostrophes stay in
+// answers ("l'[...]" hides "agile", not "l'agile").
+//
+// # Scores, junk and caps
+//
+// Every candidate has a Score from 0 to 1 (1 for explicit cards). A
+// candidate is dropped, with the reason Explain reports, when its answer
+// is empty, punctuation, a single character, a stop word or a whole
+// sentence (more than twelve words, or more than eight ending with a
+// period), when it shows on the front, when nothing else is left on the
+// front, when another card of the block asks for the same answer, past
+// three guessed cards per line (the best scored kept), past
+// Options.MaxPerNote guessed cards per note (the best card of each line
+// first), and when an identical card came first. Explicit cards are never
+// capped.
+//
+// Quality measures generated cards mechanically (junk rate, coverage of
+// content lines); TestQuality holds the generator to at least 90%
+// coverage and at most 5% junk on the seed note and on the corpus.
 //
 // The package imports only notes, the standard library and golang.org/x/text;
 // it must not import scheduler, store, export or cmd. It never reads files,

@@ -1,17 +1,27 @@
 package cards
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/mnemo-dev/mnemo/notes"
 )
 
-// emphasis makes a cloze card of each *emphasized*, **strong** or `code`
-// span of a line (the outermost of nested spans), skipping spans that cover
-// most of the line (80% or more), spans longer than six words, and — with a
-// reason — single characters and stop words. It also returns the ranges it
-// clozed so that the number rule leaves them alone.
-func emphasis(t notes.Text) ([]draft, [][2]int) {
+// Rule "emphasis": what the author set apart is what matters. Each
+// *emphasized*, **strong** or `code` span of a unit (the outermost of
+// nested spans) and each phrase of one to four words between quotes
+// (« », "…", “…”) makes a cloze card that hides it. Spans that cover most
+// of the unit (80% or more) or run past six words are no terms and are
+// skipped, and so are spans inside highlights and tags.
+
+// maxEmphasisWords is the longest span the emphasis rule hides.
+const maxEmphasisWords = 6
+
+// emphasis makes the cloze cards of the emphasized spans and quoted
+// phrases of u. It also returns the ranges it clozed so that the fact rule
+// leaves them alone.
+func (g *generator) emphasis(u *unit) ([]draft, [][2]int) {
+	t := u.t
 	var out []draft
 	var taken [][2]int
 	ls, le := trimRange(t.Plain, 0, len(t.Plain))
@@ -27,17 +37,117 @@ func emphasis(t notes.Text) ([]draft, [][2]int) {
 		outer = sp.End
 		s, e := trimRange(t.Plain, sp.Start, sp.End)
 		n := utf8.RuneCountInString(t.Plain[s:e])
-		if n == 0 || n*5 >= lineLen*4 || countWords(t.Plain[s:e]) > 6 ||
-			overlapsSpan(t, sp.Start, sp.End, notes.Highlight, notes.Tag) {
+		if n == 0 || n*5 >= lineLen*4 || countWords(t.Plain[s:e]) > maxEmphasisWords ||
+			overlapsSpan(t, sp.Start, sp.End, notes.Highlight, notes.Tag) || sp.Kind != notes.Code && g.isPhrase(u, s, e) {
 			continue
 		}
-		d := clozeCard(t, []deletion{{start: sp.Start, end: sp.End, ansStart: s, ansEnd: e, group: 1}}, 1)
-		d.rule, d.score = ruleEmphasis, 0.7
-		if sp.Kind == notes.Code {
+		if sp.Kind == notes.Code && isPlaceholder(u.lower[s:e]) {
+			continue // `foo`, `bar`: names of an example, nothing to learn
+		}
+		d := textCloze(u, s, e, ruleEmphasis, 0.7)
+		d.dels[0].start, d.dels[0].end = sp.Start, sp.End
+		switch sp.Kind {
+		case notes.Code:
 			d.score = 0.6
+		case notes.Emphasis:
+			d.score = 0.65
 		}
 		out = append(out, d)
 		taken = append(taken, [2]int{sp.Start, sp.End})
 	}
+	for _, q := range quotedPhrases(t, u.toks) {
+		if overlapsTaken(taken, q.start, q.end) || utf8.RuneCountInString(t.Plain[q.start:q.end])*5 >= lineLen*4 ||
+			g.lang.isStop(u.lower[q.start:q.end]) {
+			continue
+		}
+		out = append(out, textCloze(u, q.start, q.end, ruleEmphasis, 0.55))
+		taken = append(taken, [2]int{q.start, q.end})
+	}
 	return out, taken
+}
+
+// isPhrase reports whether the emphasized Plain[s:e] of u is a phrase
+// stressed for tone rather than a term: three words or more opening with
+// a stop word ("*To avoid repeating discussions*", "*not at all*").
+func (g *generator) isPhrase(u *unit, s, e int) bool {
+	toks := tokenize(u.lower[s:e])
+	return len(toks) >= 3 && g.lang.isStop(u.lower[s+toks[0].start:s+toks[0].end])
+}
+
+// isPlaceholder reports whether the lower-case w is a name that examples
+// use for anything.
+func isPlaceholder(w string) bool {
+	switch strings.Trim(w, "`") {
+	case "foo", "bar", "baz", "qux", "quux", "foobar", "x", "y", "z", "a", "b", "c", "toto", "tata", "titi":
+		return true
+	}
+	return false
+}
+
+// quotedPhrases returns the phrases of one to four words between quotes,
+// outside code.
+func quotedPhrases(t notes.Text, toks []token) []token {
+	var out []token
+	p := t.Plain
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		closer := rune(0)
+		switch r {
+		case '"':
+			closer = '"'
+		case '“':
+			closer = '”'
+		case '«':
+			closer = '»'
+		}
+		if closer == 0 {
+			i += n
+			continue
+		}
+		k := strings.IndexRune(p[i+n:], closer)
+		if k < 0 {
+			break
+		}
+		s, e := trimPunct(p, i+n, i+n+k)
+		words := 0
+		for _, tk := range toks {
+			if tk.start >= s && tk.end <= e {
+				words++
+			}
+		}
+		if words >= 1 && words <= 4 && !overlapsSpan(t, s, e, notes.Code) {
+			out = append(out, token{s, e})
+		}
+		i += n + k + utf8.RuneLen(closer)
+	}
+	return out
+}
+
+// trimPunct shrinks [s, e) of p to start and end with a letter or digit
+// (a quote holds "; 1" as well as "word").
+func trimPunct(p string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(p[s:e])
+		if isWordRune(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(p[s:e])
+		if isWordRune(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+func overlapsTaken(taken [][2]int, s, e int) bool {
+	for _, r := range taken {
+		if s < r[1] && r[0] < e {
+			return true
+		}
+	}
+	return false
 }

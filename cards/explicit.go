@@ -61,7 +61,7 @@ func qaSeparator(t notes.Text, dels []deletion) (start, end int, ok bool) {
 			j++
 		}
 		if n := j - i; (n == 2 || n == 3) && !overlapsSpan(t, i, j, notes.Code, notes.Link, notes.WikiLink) &&
-			!inDeletion(dels, i) {
+			!inDeletion(dels, i) && !codeLikeColons(p, i, j) {
 			if strings.TrimSpace(p[:i]) != "" && strings.TrimSpace(p[j:]) != "" {
 				return i, j, true
 			}
@@ -69,6 +69,40 @@ func qaSeparator(t notes.Text, dels []deletion) (start, end int, ok bool) {
 		i = j
 	}
 	return 0, 0, false
+}
+
+// codeLikeColons reports whether the colons at p[i:j] read as code
+// written outside backticks rather than as a card separator: a path
+// ("a::b::c"), a call or generic ("std::move(x)", "std::vector<int>") or a
+// SQL cast ("'3 days'::interval").
+func codeLikeColons(p string, i, j int) bool {
+	if i == 0 || j >= len(p) {
+		return false
+	}
+	before, after := p[i-1], p[j]
+	if !isIdentByte(after) {
+		return false
+	}
+	if before == '\'' || before == ')' || before == ']' {
+		return true
+	}
+	if !isIdentByte(before) {
+		return false
+	}
+	k := j
+	for k < len(p) && isIdentByte(p[k]) {
+		k++
+	}
+	b := i
+	for b > 0 && isIdentByte(p[b-1]) {
+		b--
+	}
+	return k < len(p) && (strings.IndexByte("<(;[{", p[k]) >= 0 || strings.HasPrefix(p[k:], "::")) ||
+		strings.HasSuffix(p[:b], "::")
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 func inDeletion(dels []deletion, pos int) bool {
@@ -163,7 +197,7 @@ func ankiDeletions(t notes.Text) []deletion {
 		e := s + 2 + j + 2
 		inner := p[s+2 : e-2]
 		off = s + 2
-		if inner == "" || strings.Contains(inner, "{{") || strings.TrimLeft(inner, " \t") != inner ||
+		if inner == "" || strings.Contains(inner, "{{") || strings.TrimLeft(inner, " \t") != inner || isTemplateField(inner) ||
 			overlapsSpan(t, s, e, notes.Code) {
 			continue
 		}
@@ -192,6 +226,26 @@ func ankiDeletions(t notes.Text) []deletion {
 	return out
 }
 
+// isTemplateField reports whether the text between {{ and }} is a
+// template expression ("fm.desc", "user.name") rather than a deletion.
+func isTemplateField(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" {
+			return false
+		}
+		for i := 0; i < len(p); i++ {
+			if !isIdentByte(p[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // clozeCard makes the cloze card that asks for the deletions of group grp:
 // they show as [...] (or [hint]) on the front, the others as plain text.
 func clozeCard(t notes.Text, dels []deletion, grp int) draft {
@@ -212,11 +266,12 @@ func clozeCard(t notes.Text, dels []deletion, grp int) draft {
 		}
 		front[k].repl, cloze[k].repl = mark, c
 	}
+	md, marks := renderMarked(t, front)
 	return draft{
 		kind:  Cloze,
-		front: strings.TrimSpace(render(t, front)),
+		front: strings.TrimSpace(fill(md, marks, front)),
 		back:  strings.Join(answers, "; "),
-		cloze: strings.TrimSpace(render(t, cloze)),
+		cloze: strings.TrimSpace(fill(md, marks, cloze)),
 	}
 }
 

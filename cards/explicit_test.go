@@ -15,8 +15,10 @@ type dcard struct {
 
 func simplify(ds []draft) []dcard {
 	var out []dcard
+	g := &generator{lang: langEN}
 	for _, d := range ds {
-		check(&d)
+		g.check(&d)
+		d.render()
 		out = append(out, dcard{d.kind, d.front, d.back, d.cloze, d.dropped})
 	}
 	return out
@@ -50,6 +52,18 @@ func TestExplicitLine(t *testing.T) {
 		{name: "nothing after", in: "question::  "},
 		{name: "four colons", in: "a::::b"},
 		{name: "url has one colon", in: "see http://example.com for more"},
+		{name: "bare c++ call", in: "Call std::move(x) to steal the buffer"},
+		{name: "bare rust path", in: "Use std::io::Result everywhere"},
+		{name: "bare sql cast", in: "select '3 days'::interval; works"},
+		{name: "template field", in: "The title is {{fm.desc}} here"},
+		{
+			name: "curly clozes without groups make one card each",
+			in:   "A {{question}} with multiple parts {{Navevo part}}",
+			want: []dcard{
+				{Kind: Cloze, Front: "A [...] with multiple parts Navevo part", Back: "question", Cloze: "A {{c1::question}} with multiple parts Navevo part"},
+				{Kind: Cloze, Front: "A question with multiple parts [...]", Back: "Navevo part", Cloze: "A question with multiple parts {{c1::Navevo part}}"},
+			},
+		},
 		{
 			name: "separator after code",
 			in:   "What does `ls -a` show?::hidden files too",

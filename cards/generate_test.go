@@ -1,6 +1,10 @@
 package cards
 
 import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -21,7 +25,6 @@ MVP — produit minimum viable
 Très peu de projets IA arrivent en production (environ 15%)
 L'approche agile n'est pas que du savoir-faire, c'est aussi du _savoir-être_.
 [Lien de l'événement](https://example.com)
-Capitale du Québec::Québec
 `
 
 func TestGenerate(t *testing.T) {
@@ -45,16 +48,17 @@ func TestGenerate(t *testing.T) {
 			t.Errorf("card tags mismatch (-want +got):\n%s", diff)
 		}
 	}
+	title := "Conférence DevOps"
 	lead := "Simplement un petit jeu de rôle pour introduire le DevOps et l'agile"
 	want := []row{
-		{3, "fallback", Cloze, "Simplement un petit jeu de rôle pour [...] le DevOps et l'agile:", "introduire", []string{"Conférence DevOps"}},
-		{4, "fallback", Cloze, "faire des petits [...]", "morceaux", []string{"Conférence DevOps", lead}},
-		{5, "fallback", Cloze, "automatiser la [...] continue", "livraison", []string{"Conférence DevOps", lead}},
-		{6, "fallback", Cloze, "avec des pipelines [...]", "reproductibles", []string{"Conférence DevOps", lead, "automatiser la livraison continue"}},
-		{11, "definition", Basic, "MVP", "produit minimum viable", []string{"Conférence DevOps", "Agile"}},
-		{12, "number", Cloze, "Très peu de projets IA arrivent en production (environ [...])", "15%", []string{"Conférence DevOps", "Agile"}},
-		{13, "emphasis", Cloze, "L'approche agile n'est pas que du savoir-faire, c'est aussi du [...].", "savoir-être", []string{"Conférence DevOps", "Agile"}},
-		{15, "explicit", Basic, "Capitale du Québec", "Québec", []string{"Conférence DevOps", "Agile"}},
+		{3, "sentence", Cloze, "Simplement un petit jeu de [...] pour introduire le DevOps et l'agile:", "rôle", []string{title}},
+		{4, "enumeration", Cloze, lead + ":\n- [...]\n- automatiser la livraison continue", "faire des petits morceaux", []string{title}},
+		{5, "enumeration", Cloze, lead + ":\n- faire des petits morceaux\n- [...]", "automatiser la livraison continue", []string{title}},
+		{6, "sentence", Cloze, "avec des [...]", "pipelines reproductibles", []string{title, lead, "automatiser la livraison continue"}},
+		{11, "definition", Reversed, "produit minimum viable", "MVP", []string{title, "Agile"}},
+		{11, "definition", Basic, "MVP", "produit minimum viable", []string{title, "Agile"}},
+		{12, "fact", Cloze, "Très peu de projets IA arrivent en production (environ [...])", "15%", []string{title, "Agile"}},
+		{13, "emphasis", Cloze, "L'approche agile n'est pas que du savoir-faire, c'est aussi du [...].", "savoir-être", []string{title, "Agile"}},
 	}
 	if diff := cmp.Diff(want, rows); diff != "" {
 		t.Errorf("Generate mismatch (-want +got):\n%s", diff)
@@ -73,16 +77,211 @@ func TestExplain(t *testing.T) {
 		if c.Card.Deck != DefaultDeck {
 			t.Errorf("Explain card deck = %q, want %q", c.Card.Deck, DefaultDeck)
 		}
+		if c.Score <= 0 || c.Score > 1 {
+			t.Errorf("Explain card %q score = %v, want in (0, 1]", c.Card.Front, c.Score)
+		}
 		if c.Dropped != "" {
 			got = append(got, row{c.Card.Source.Line, c.Card.Rule, c.Dropped})
 		}
 	}
 	want := []row{
-		{7, "fallback", dropEtc},
-		{14, "fallback", dropLinkOnly},
+		{7, "sentence", dropEtc},
+		{14, "sentence", dropLinkOnly},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Explain dropped mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestGenerate_explicitNote checks that a note holding explicit cards, or
+// tagged #flashcards, gives only the cards its author wrote, and that the
+// tag names the deck.
+func TestGenerate_explicitNote(t *testing.T) {
+	src := "# Geography\n\nCanberra is the capital of Australia since 1913.\nCapital of Australia::Canberra\n"
+	tests := []struct {
+		name     string
+		src      string
+		tags     []string
+		deck     string
+		wantDeck string
+		want     []string // rules
+	}{
+		{name: "explicit card", src: src, want: []string{"explicit"}, wantDeck: DefaultDeck},
+		{name: "no explicit card", src: "# Geography\n\nCanberra is the capital of Australia since 1913.\n", want: []string{"definition", "definition"}, wantDeck: DefaultDeck},
+		{name: "flashcards tag alone", src: "# Geography\n\nCanberra is the capital of Australia since 1913.\n", tags: []string{"flashcards"}, wantDeck: DefaultDeck},
+		{name: "tag names the deck", src: src, tags: []string{"review", "flashcards/science/physics"}, want: []string{"explicit"}, wantDeck: "science::physics"},
+		{name: "frontmatter deck first", src: src, tags: []string{"flashcards/science"}, deck: "Géo", want: []string{"explicit"}, wantDeck: "Géo"},
+		{name: "code is no explicit card", src: "# Code\n\nThe `std::vector` type grows as needed in C++ programs.\n", want: []string{"emphasis"}, wantDeck: DefaultDeck},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := miniNote("n.md", "", tt.src)
+			n.Tags, n.Deck = tt.tags, tt.deck
+			var got []string
+			for _, c := range Generate(n, Options{}) {
+				got = append(got, c.Rule)
+				if c.Deck != tt.wantDeck {
+					t.Errorf("card %q deck = %q, want %q", c.Front, c.Deck, tt.wantDeck)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Generate rules mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestGenerate_obsidianSR checks that the notes of the obsidian-spaced-
+// repetition plugin in the corpus give exactly the cards their syntax
+// defines: its documentation shows the syntax in code blocks (no explicit
+// card), its test vaults define one basic card and two clozes.
+func TestGenerate_obsidianSR(t *testing.T) {
+	const dir = corpusDir + "/en/st3v3nmw-obsidian-spaced-repetition/"
+	tests := []struct {
+		file string
+		want []string // "rule kind deck: front → back" of all the explicit cards
+	}{
+		{file: "docs/docs/en/flashcards/q-and-a-cards.md"},
+		{file: "docs/docs/en/flashcards/cloze-cards.md"},
+		{
+			file: "tests/vaults/notes2/Triboelectric Effect.md",
+			want: []string{"explicit basic science::physics: What is the phenomenon called when electric charge is transferred between two objects when they contact or slide against each other → Triboelectric effect"},
+		},
+		{
+			file: "tests/vaults/notes6/A.md",
+			want: []string{
+				"explicit cloze Default: A [...] with multiple parts Navevo part → question",
+				"explicit cloze Default: A question with multiple parts [...] → Navevo part",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			if _, err := os.Stat(dir + tt.file); err != nil {
+				t.Skipf("no corpus note: %v", err)
+			}
+			n := parseFile(t, dir+tt.file)
+			cs := Generate(n, Options{})
+			var got []string
+			for _, c := range cs {
+				if c.Rule == ruleExplicit {
+					got = append(got, c.Rule+" "+c.Kind.String()+" "+c.Deck+": "+c.Front+" → "+c.Back)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("explicit cards of %s mismatch (-want +got):\n%s", tt.file, diff)
+			}
+			if len(tt.want) > 0 && len(got) != len(cs) {
+				t.Errorf("%s gave %d guessed cards besides its explicit ones, want none", tt.file, len(cs)-len(got))
+			}
+		})
+	}
+}
+
+func TestGenerate_caps(t *testing.T) {
+	line := "In 1990, 2000 and 2010 the **first**, *second* and `third` releases of Foo shipped to 12345 users."
+	n := miniNote("c.md", "", line)
+	var kept, capped int
+	for _, c := range Explain(n, Options{}) {
+		switch c.Dropped {
+		case "":
+			kept++
+		case dropLineCap:
+			capped++
+		}
+	}
+	if kept != maxPerUnit || capped == 0 {
+		t.Errorf("Explain(%q) kept %d and capped %d, want %d kept and the rest capped", line, kept, capped, maxPerUnit)
+	}
+
+	var b strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&b, "The release of version %d shipped to %d users in Lyon.\n", 10+i, 1000+i)
+	}
+	n = miniNote("many.md", "", b.String())
+	tests := []struct {
+		max       int
+		wantKept  int
+		wantNoted bool
+	}{
+		{max: 0, wantKept: 24},
+		{max: 5, wantKept: 5, wantNoted: true},
+		{max: -1, wantKept: 24},
+	}
+	for _, tt := range tests {
+		kept, noted := 0, false
+		lines := map[int]bool{}
+		for _, c := range Explain(n, Options{MaxPerNote: tt.max}) {
+			if c.Dropped == "" {
+				kept++
+				lines[c.Card.Source.Line] = true
+			}
+			noted = noted || c.Dropped == dropNoteCap
+		}
+		if kept != tt.wantKept || noted != tt.wantNoted {
+			t.Errorf("Explain(MaxPerNote %d) kept %d (note cap %v), want %d (%v)", tt.max, kept, noted, tt.wantKept, tt.wantNoted)
+		}
+		if tt.max > 0 && len(lines) != tt.max {
+			t.Errorf("Explain(MaxPerNote %d) kept cards on %d lines, want one card on each of %d lines", tt.max, len(lines), tt.max)
+		}
+	}
+}
+
+// TestGenerate_languages runs notes in other languages: no panic, cards
+// that hold the invariants, and a card from most lines.
+func TestGenerate_languages(t *testing.T) {
+	tests := []struct {
+		name, src string
+		minCards  int
+	}{
+		{"german", "# Zwischenspeicher\n\nEin Cache ist ein schneller Speicher, der häufig gelesene Daten hält.\nDer **Hit-Rate** misst den Anteil der Treffer.\nIm Jahr 2019 lag sie bei 95 %.\n", 3},
+		{"spanish", "# Caché\n\nUna caché es una memoria rápida que guarda los datos más leídos.\nLa *tasa de aciertos* mide la proporción de aciertos.\nEn 2019 llegó al 95 %.\n", 3},
+		{"russian", "# Кэш\n\nКэш — быстрая память для часто читаемых данных.\nДоля попаданий в 2019 году составила 95 %.\nПамять *Redis* работает быстро.\n", 3},
+		{"japanese", "# キャッシュ\n\nキャッシュ：よく読まれるデータを保持する高速なメモリ。\n2019年のヒット率は95%でした。\n**Redis** はメモリ上で動作します。\n", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, err := notes.Parse(tt.name+".md", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cs := Generate(n, Options{})
+			checkCards(t, n, cs)
+			for _, c := range cs {
+				if why := JunkReason(c); why != "" {
+					t.Errorf("junk card (%s): %q → %q", why, c.Front, c.Back)
+				}
+			}
+			if len(cs) < tt.minCards {
+				t.Errorf("Generate(%s) gave %d cards, want at least %d: %+v", tt.name, len(cs), tt.minCards, cs)
+			}
+		})
+	}
+}
+
+// TestGenerate_corpus checks that a Corpus sharpens the choice of term and
+// that the same notes and Corpus always give the same cards.
+func TestGenerate_corpusOption(t *testing.T) {
+	common := "Caching is an important technique for important systems."
+	var ns []*notes.Note
+	for i := range 6 {
+		ns = append(ns, miniNote(fmt.Sprintf("n%d.md", i), "", common+" Note "+strconv.Itoa(i)+" covers latency."))
+	}
+	target := miniNote("t.md", "", "An important cache avoids the expensive memcached round trip.")
+	ns = append(ns, target)
+	c := NewCorpus(ns...)
+	if c.Len() != len(ns) {
+		t.Errorf("NewCorpus(%d notes).Len() = %d", len(ns), c.Len())
+	}
+	first := Generate(target, Options{Corpus: c})
+	if diff := cmp.Diff(first, Generate(target, Options{Corpus: c})); diff != "" {
+		t.Errorf("Generate with a Corpus is not deterministic:\n%s", diff)
+	}
+	if len(first) != 1 || first[0].Back == "important" {
+		t.Errorf("Generate with a Corpus = %+v, want one card that does not hide a word every note has", first)
+	}
+	if NewCorpus().Len() != 0 || (*Corpus)(nil).Len() != 0 {
+		t.Error("an empty or nil Corpus has notes")
 	}
 }
 

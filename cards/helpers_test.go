@@ -208,3 +208,25 @@ func isOrdered(s string) bool {
 	}
 	return i > 0 && strings.HasPrefix(s[i:], ". ")
 }
+
+// unitOf returns a generator on a note of the one line s, in language l,
+// and the line's first unit.
+func unitOf(l lang, s string) (*generator, *unit) {
+	n := miniNote("t.md", "", s)
+	g := newGenerator(n, Options{})
+	g.lang = l
+	us := g.units(0)
+	u := us[0]
+	return g, &u
+}
+
+// checked runs the junk filter on ds, renders them and simplifies them.
+func checked(g *generator, ds []draft) []dcard {
+	var out []dcard
+	for _, d := range ds {
+		g.check(&d)
+		d.render()
+		out = append(out, dcard{d.kind, d.front, d.back, d.cloze, d.dropped})
+	}
+	return out
+}

@@ -4,17 +4,11 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/mnemo-dev/mnemo/notes"
 )
 
-// maxNumberCards caps the number cards of one line, and a line with more
-// than maxNumbersInLine numbers ("Result: 2, 7, 5, 6, 11, 1") makes none:
-// it is data, not facts.
-const (
-	maxNumberCards   = 3
-	maxNumbersInLine = 5
-)
+// A line with more than maxNumbersInLine numbers ("Result: 2, 7, 5, 6,
+// 11, 1") makes no number card: it is data, not facts.
+const maxNumbersInLine = 5
 
 // countNumbers returns the number of runs of digits of p.
 func countNumbers(p string) int {
@@ -27,50 +21,6 @@ func countNumbers(p string) int {
 	return n
 }
 
-// numbers makes a cloze card of each number of a line ("15%", "1990",
-// "3.5", "2 000", "10ms", "5 €"), with its percent sign, currency or short
-// unit when attached. Numbers inside code, links, tags or an already
-// clozed range (taken), part of a word ("MP3", "x86"), or of a date, time,
-// range or version ("2023-12-05", "10:30", "1.2.3") are left alone, and so
-// are bare single digits.
-func numbers(t notes.Text, taken [][2]int) []draft {
-	var out []draft
-	p := t.Plain
-	if countNumbers(p) > maxNumbersInLine {
-		return nil // a list of figures, not facts
-	}
-	urls := urlRanges(p)
-	for i := 0; i < len(p) && len(out) < maxNumberCards; {
-		r, n := utf8.DecodeRuneInString(p[i:])
-		if !unicode.IsDigit(r) {
-			i += n
-			continue
-		}
-		s, e, ok := numberAt(p, i)
-		i = max(e, i+n)
-		if !ok || overlapsSpan(t, s, e, notes.Code, notes.Link, notes.WikiLink, notes.Tag, notes.Highlight) ||
-			overlapsTaken(taken, s, e) || inRanges(urls, s) {
-			continue
-		}
-		if e-s == 1 {
-			continue
-		}
-		d := clozeCard(t, []deletion{{start: s, end: e, ansStart: s, ansEnd: e, group: 1}}, 1)
-		d.rule, d.score = ruleNumber, 0.5
-		out = append(out, d)
-	}
-	return out
-}
-
-func overlapsTaken(taken [][2]int, s, e int) bool {
-	for _, r := range taken {
-		if s < r[1] && r[0] < e {
-			return true
-		}
-	}
-	return false
-}
-
 // numberAt scans the number starting with the digit at p[i] and returns the
 // range to cloze, the end of what it scanned, and whether it is a number
 // worth a card.
@@ -78,7 +28,7 @@ func numberAt(p string, i int) (start, end int, ok bool) {
 	prev, pn := utf8.DecodeLastRuneInString(p[:i])
 	if i > 0 {
 		switch {
-		case isWordRune(prev) || strings.ContainsRune("_/:#@.,", prev):
+		case isWordRune(prev) && !isCJK(prev) || strings.ContainsRune("_/:#@.,", prev):
 			return i, skipWord(p, i), false
 		case prev == '-' || prev == '–':
 			before, _ := utf8.DecodeLastRuneInString(p[:i-pn])
@@ -136,6 +86,8 @@ func numberAt(p string, i int) (start, end int, ok bool) {
 		} else if k := unitEnd(p, j+n); k > j+n {
 			end = k
 		}
+	case isCJK(r):
+		// "2019年", "95件": scripts without spaces glue units to numbers
 	case unicode.IsLetter(r):
 		k := j
 		for k < len(p) {
@@ -151,6 +103,12 @@ func numberAt(p string, i int) (start, end int, ok bool) {
 		end = k
 	}
 	return start, end, true
+}
+
+// isCJK reports whether r is a Han, Hiragana or Katakana character: the
+// scripts that write words without spaces between them.
+func isCJK(r rune) bool {
+	return r >= 0x3040 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -200,7 +158,8 @@ func unitEnd(p string, i int) int {
 	switch p[i:k] {
 	case "ms", "ns", "us", "s", "sec", "min", "h", "KB", "MB", "GB", "TB", "PB", "kB", "Kb", "Mb", "Gb",
 		"Ko", "Mo", "Go", "To", "km", "m", "cm", "mm", "kg", "Hz", "kHz", "MHz", "GHz", "Mbps", "Gbps",
-		"kW", "MW", "W", "V", "USD", "EUR":
+		"kW", "MW", "W", "V", "USD", "EUR", "seconds", "minutes", "hours", "days", "weeks", "months",
+		"years", "secondes", "heures", "jours", "semaines", "mois", "ans":
 	default:
 		return i
 	}

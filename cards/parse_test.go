@@ -185,21 +185,24 @@ func TestGenerate_fixtures(t *testing.T) {
 		{
 			file: "testdata/conference-fr.md",
 			want: []string{
-				"16 definition: Déploiement continu → chaque changement validé part en production automatiquement.",
+				"16 definition: Déploiement continu → chaque changement validé part en production automatiquement",
+				"16 definition: chaque changement validé part en production automatiquement → Déploiement continu",
 				"17 definition: MTTR → temps moyen de rétablissement après un incident",
-				"18 number: Selon l'étude, environ [...] des équipes déploient plusieurs fois par jour. → 15 %",
+				"11 enumeration: Le but de la matinée était de présenter les bases de l'intégration continue:\n- [...]\n- automatiser les tests et la livraison → découper le travail en petits lots",
+				"18 fact: Selon l'étude, environ [...] des équipes déploient plusieurs fois par jour. → 15 %",
 				"19 emphasis: Il faut surtout mesurer le [...] plutôt que la vélocité. → lead time",
 				"24 table: Intégration continue — Objectif → détecter tôt les régressions",
 				"25 table: Feature flags — Outil → LaunchDarkly",
-				"29 explicit: Qu'est-ce qu'un *post-mortem* sans blâme ? → Une analyse d'incident centrée sur le système",
+				"29 emphasis: Un [...] sans blâme analyse l'incident en se centrant sur le système. → post-mortem",
 			},
 		},
 		{
 			file: "testdata/algorithms-en.md",
 			want: []string{
-				"8 definition: Separate chaining → a linked list holds the items of each bucket.",
+				"8 definition: Separate chaining → a linked list holds the items of each bucket",
+				"9 definition: Open addressing → all entries are stored in the bucket array itself",
 				"16 table: Search — Big-O → O(1)",
-				"21 number: Python dictionaries have been ordered since version 3.7, announced in [...]. → 2017",
+				"21 fact: Python dictionaries have been ordered since version 3.7, announced in [...]. → 2017",
 				"24 command: List the files of a directory, hidden ones included → `ls -a`",
 			},
 			not: []string{"definition: Note"},
@@ -251,16 +254,40 @@ func FuzzGenerate(f *testing.F) {
 	})
 }
 
+// BenchmarkGenerate generates the cards of every corpus note, with the
+// Corpus of all of them (as add does) and with the note's own statistics
+// only. Compare with BenchmarkParse in notes.
 func BenchmarkGenerate(b *testing.B) {
+	var ns []*notes.Note
+	for _, p := range corpusFiles(b) {
+		ns = append(ns, parseFile(b, p))
+	}
+	for _, bc := range []struct {
+		name string
+		opts Options
+	}{
+		{"corpus", Options{Corpus: NewCorpus(ns...)}},
+		{"note", Options{}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, n := range ns {
+					Generate(n, bc.opts)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkNewCorpus(b *testing.B) {
 	var ns []*notes.Note
 	for _, p := range corpusFiles(b) {
 		ns = append(ns, parseFile(b, p))
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, n := range ns {
-			Generate(n, Options{})
-		}
+		NewCorpus(ns...)
 	}
 }
 

@@ -10,52 +10,168 @@ import (
 func TestDefinition(t *testing.T) {
 	tests := []struct {
 		name string
+		lang lang
 		in   string
 		want []dcard
 	}{
 		{
 			name: "colon",
-			in:   "Idempotence: applying an operation twice changes nothing more",
-			want: []dcard{{Kind: Basic, Front: "Idempotence", Back: "applying an operation twice changes nothing more"}},
+			in:   "Idempotence: applying an operation twice changes nothing",
+			want: []dcard{
+				{Kind: Basic, Front: "Idempotence", Back: "applying an operation twice changes nothing"},
+				{Kind: Reversed, Front: "applying an operation twice changes nothing", Back: "Idempotence"},
+			},
 		},
 		{
 			name: "french colon with space",
+			lang: langFR,
 			in:   "Bulle de filtre : isolement intellectuel dû aux algorithmes",
-			want: []dcard{{Kind: Basic, Front: "Bulle de filtre", Back: "isolement intellectuel dû aux algorithmes"}},
+			want: []dcard{
+				{Kind: Basic, Front: "Bulle de filtre", Back: "isolement intellectuel dû aux algorithmes"},
+				{Kind: Reversed, Front: "isolement intellectuel dû aux algorithmes", Back: "Bulle de filtre"},
+			},
 		},
 		{
 			name: "strong term and spaced hyphen",
 			in:   "**Separate chaining** - A linked list is used for each value",
-			want: []dcard{{Kind: Basic, Front: "Separate chaining", Back: "A linked list is used for each value"}},
+			want: []dcard{
+				{Kind: Basic, Front: "Separate chaining", Back: "A linked list is used for each value"},
+				{Kind: Reversed, Front: "A linked list is used for each value", Back: "Separate chaining"},
+			},
 		},
 		{
-			name: "em dash",
-			in:   "MVP — produit minimum viable",
-			want: []dcard{{Kind: Basic, Front: "MVP", Back: "produit minimum viable"}},
+			name: "em dash and closing period",
+			lang: langFR,
+			in:   "MVP — produit minimum viable.",
+			want: []dcard{
+				{Kind: Basic, Front: "MVP", Back: "produit minimum viable"},
+				{Kind: Reversed, Front: "produit minimum viable", Back: "MVP"},
+			},
+		},
+		{
+			name: "equals",
+			in:   "TTL = time to live of a cache entry",
+			want: []dcard{
+				{Kind: Basic, Front: "TTL", Back: "time to live of a cache entry"},
+				{Kind: Reversed, Front: "time to live of a cache entry", Back: "TTL"},
+			},
+		},
+		{
+			name: "strong term without separator",
+			in:   "**Latency** the time it takes to perform an action",
+			want: []dcard{
+				{Kind: Basic, Front: "Latency", Back: "the time it takes to perform an action"},
+				{Kind: Reversed, Front: "the time it takes to perform an action", Back: "Latency"},
+			},
 		},
 		{
 			name: "code value",
+			lang: langFR,
 			in:   "**Masque** : `255.255.255.224` sur ce réseau",
-			want: []dcard{{Kind: Basic, Front: "Masque", Back: "`255.255.255.224` sur ce réseau"}},
+			want: []dcard{
+				{Kind: Basic, Front: "Masque", Back: "`255.255.255.224` sur ce réseau"},
+				{Kind: Reversed, Front: "`255.255.255.224` sur ce réseau", Back: "Masque"},
+			},
+		},
+		{
+			name: "english copula",
+			in:   "A hash table is a data structure that maps keys to values.",
+			want: []dcard{
+				{Kind: Basic, Front: "hash table", Back: "a data structure that maps keys to values"},
+				{Kind: Reversed, Front: "a data structure that maps keys to values", Back: "hash table"},
+			},
+		},
+		{
+			name: "copula definition stops at its clause",
+			in:   "A single reverse proxy is a single point of failure, configuring several adds complexity",
+			want: []dcard{
+				{Kind: Basic, Front: "single reverse proxy", Back: "a single point of failure"},
+				{Kind: Reversed, Front: "a single point of failure", Back: "single reverse proxy"},
+			},
+		},
+		{
+			name: "means",
+			in:   "Idempotent means that repeating the call changes nothing",
+			want: []dcard{
+				{Kind: Basic, Front: "Idempotent", Back: "that repeating the call changes nothing"},
+				{Kind: Reversed, Front: "that repeating the call changes nothing", Back: "Idempotent"},
+			},
+		},
+		{
+			name: "french copula",
+			lang: langFR,
+			in:   "Le DevOps est une culture qui rapproche le développement et l'exploitation.",
+			want: []dcard{
+				{Kind: Basic, Front: "DevOps", Back: "une culture qui rapproche le développement et l'exploitation"},
+				{Kind: Reversed, Front: "une culture qui rapproche le développement et l'exploitation", Back: "DevOps"},
+			},
+		},
+		{
+			name: "désigne",
+			lang: langFR,
+			in:   "La zététique désigne l'art du doute méthodique",
+			want: []dcard{
+				{Kind: Basic, Front: "zététique", Back: "l'art du doute méthodique"},
+				{Kind: Reversed, Front: "l'art du doute méthodique", Back: "zététique"},
+			},
+		},
+		{
+			name: "german copula",
+			lang: langDE,
+			in:   "Ein Compiler ist ein Programm, das Quellcode übersetzt",
+			want: []dcard{
+				{Kind: Basic, Front: "Compiler", Back: "ein Programm"},
+				{Kind: Reversed, Front: "ein Programm", Back: "Compiler"},
+			},
+		},
+		{
+			name: "long definition goes one way",
+			in:   "Sharding: splitting the data of one database across many smaller databases, each holding a subset of the rows",
+			want: []dcard{{
+				Kind:  Reversed,
+				Front: "splitting the data of one database across many smaller databases, each holding a subset of the rows",
+				Back:  "Sharding",
+			}},
+		},
+		{
+			name: "term in its definition",
+			in:   "Cache: a cache keeps copies of hot data",
+			want: []dcard{
+				{Kind: Basic, Front: "Cache", Back: "a cache keeps copies of hot data"},
+				{Kind: Reversed, Front: "a cache keeps copies of hot data", Back: "Cache", Dropped: dropLeak},
+			},
 		},
 		{name: "lead-in line", in: "Simplement un petit jeu de rôle pour introduire le DevOps:"},
 		{name: "lead-in item with short term", in: "Les avantages :"},
-		{name: "term too long", in: "Prendre en compte la constitution des équipes: junior vs senior, interne vs pigiste"},
+		{name: "french verb phrase", lang: langFR, in: "Prendre en compte la constitution des équipes: junior vs senior"},
+		{name: "french imperative", lang: langFR, in: "Lancez le script dans un terminal : `python3 famille.py`"},
+		{name: "english imperative", in: "Use the cache: it saves a round trip"},
+		{name: "sentence as term", in: "Servers should be stateless: they hold no session"},
 		{name: "one word definition", in: "Réseau: local"},
 		{name: "term ends a sentence", in: "It works. Really: it does work"},
 		{name: "label", in: "Note: this only works on Linux"},
-		{name: "mostly stop words", in: "Il y a: deux types de tests"},
+		{name: "numbered part", lang: langFR, in: "PARTIE 1 : pourquoi la déontologie est jugée secondaire"},
+		{name: "ordinal part", lang: langFR, in: "1ère question : quelle fonction au niveau institutionnel"},
+		{name: "mostly stop words", lang: langFR, in: "Il y a: deux types de tests"},
+		{name: "definition stops short", in: "Gitv is an extension of the"},
+		{name: "definition introduces a list", lang: langFR, in: "Les intérêts poursuivis sont les suivants :"},
+		{name: "pronoun subject", in: "It is a common pattern in web apps"},
+		{name: "property, not a definition", in: "Redis is fast and easy to run"},
+		{name: "bold subject of a sentence", in: "**Service** pushes tweets to the Twitter Firehose"},
+		{name: "remark after a spaced hyphen", in: "Generic except statements swallow bugs - log an exception there"},
 		{name: "time is not a separator", in: "Rendez-vous à 10:30 devant la salle"},
 		{name: "url is not a separator", in: "Docs at https://example.com today"},
-		{name: "hyphenated word is not a dash", in: "Le savoir-faire et le savoir-être comptent"},
+		{name: "hyphenated word is not a dash", lang: langFR, in: "Le savoir-faire et le savoir-être comptent"},
 		{name: "colon in code", in: "`a: b` est du YAML valide"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []dcard
-			if d, ok := definition(txt(tt.in)); ok {
-				got = simplify([]draft{d})
+			l := tt.lang
+			if l == langOther {
+				l = langEN
 			}
+			g, u := unitOf(l, tt.in)
+			got := checked(g, g.definition(u))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("definition(%q) mismatch (-want +got):\n%s", tt.in, diff)
 			}
@@ -91,7 +207,7 @@ func TestCommand(t *testing.T) {
 			next := notes.Block{Kind: notes.Line, Text: txt(tt.next)}
 			var got []dcard
 			if d, ok := command(b, next); ok {
-				got = simplify([]draft{d})
+				got = checked(&generator{lang: langEN}, []draft{d})
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("command(%q, %q) mismatch (-want +got):\n%s", tt.desc, tt.next, diff)
@@ -103,11 +219,13 @@ func TestCommand(t *testing.T) {
 func TestEmphasis(t *testing.T) {
 	tests := []struct {
 		name string
+		lang lang
 		in   string
 		want []dcard
 	}{
 		{
 			name: "emphasis inside french elision",
+			lang: langFR,
 			in:   "Il est important de rester dans la logique d'_improvment_ et de livrer.",
 			want: []dcard{{
 				Kind:  Cloze,
@@ -139,9 +257,30 @@ func TestEmphasis(t *testing.T) {
 			in:   "The ***key idea*** of the talk is simple",
 			want: []dcard{{Kind: Cloze, Front: "The [...] of the talk is simple", Back: "key idea", Cloze: "The {{c1::key idea}} of the talk is simple"}},
 		},
+		{
+			name: "quoted phrases",
+			lang: langFR,
+			in:   "Basculer de la \"vélocité moyenne\" vers la « valeur d'affaire » en équipe",
+			want: []dcard{
+				{
+					Kind:  Cloze,
+					Front: "Basculer de la \"[...]\" vers la « valeur d'affaire » en équipe",
+					Back:  "vélocité moyenne",
+					Cloze: "Basculer de la \"{{c1::vélocité moyenne}}\" vers la « valeur d'affaire » en équipe",
+				},
+				{
+					Kind:  Cloze,
+					Front: "Basculer de la \"vélocité moyenne\" vers la « [...] » en équipe",
+					Back:  "valeur d'affaire",
+					Cloze: "Basculer de la \"vélocité moyenne\" vers la « {{c1::valeur d'affaire}} » en équipe",
+				},
+			},
+		},
 		{name: "whole line", in: "_\"People over process and tools\"_"},
+		{name: "placeholder names", in: "Create notes called `foo` and `bar` with any content"},
 		{name: "most of the line", in: "**Separate chaining everywhere** ok"},
-		{name: "too many words", in: "Se poser la question _Qu'est ce qui empêche d'amener une idée en production_ permet d'avancer"},
+		{name: "too many words", lang: langFR, in: "Se poser la question _Qu'est ce qui empêche d'amener une idée en production_ permet d'avancer"},
+		{name: "stressed phrase", in: "*To avoid repeating discussions*, refer to the topics below for the main points"},
 		{
 			name: "stop word",
 			in:   "It is **not** what you think at all",
@@ -160,18 +299,23 @@ func TestEmphasis(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ds, _ := emphasis(txt(tt.in))
-			got := simplify(ds)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
+			l := tt.lang
+			if l == langOther {
+				l = langEN
+			}
+			g, u := unitOf(l, tt.in)
+			ds, _ := g.emphasis(u)
+			if diff := cmp.Diff(tt.want, checked(g, ds)); diff != "" {
 				t.Errorf("emphasis(%q) mismatch (-want +got):\n%s", tt.in, diff)
 			}
 		})
 	}
 }
 
-func TestNumbers(t *testing.T) {
+func TestFacts(t *testing.T) {
 	tests := []struct {
 		name string
+		lang lang
 		in   string
 		want []string // backs
 	}{
@@ -184,105 +328,230 @@ func TestNumbers(t *testing.T) {
 		{name: "attached unit", in: "The p99 latency dropped to 120ms after the fix", want: []string{"120ms"}},
 		{name: "currency", in: "The plan costs $20 per month", want: []string{"$20"}},
 		{name: "several", in: "Entre 1990 et 2010 le marché a doublé", want: []string{"1990", "2010"}},
-		{name: "single digit", in: "Il y a 3 phases dans le projet"},
-		{name: "inside a word", in: "Encode it as MP3 or x86 binaries"},
-		{name: "date", in: "L'événement du 2023-12-05 à Montréal"},
+		{name: "at most three", in: "Les lots 11, 12, 13 et 14 sont vendus", want: []string{"11", "12", "13"}},
+		{name: "french date", lang: langFR, in: "La conférence a eu lieu le 5 décembre 2023 à Montréal", want: []string{"5 décembre 2023"}},
+		{name: "english date", in: "The paper came out on December 5, 2023 in Nature", want: []string{"December 5, 2023"}},
+		{name: "month and year", lang: langFR, in: "Un article paru dans Nature en juin 2020 le montre", want: []string{"juin 2020"}},
+		{name: "iso date", in: "The event of 2023-12-05 was in Montreal", want: []string{"2023-12-05"}},
+		{name: "may is a verb", in: "It may take 10 minutes", want: []string{"10 minutes"}},
+		{name: "single digit", in: "Il y a 3 phases dans le projet ABC", want: []string{"ABC"}},
+		{name: "inside a word", in: "Encode it as mp3 or x86 binaries"},
 		{name: "time", in: "Début à 10:30 dans la grande salle"},
 		{name: "version", in: "Upgrade to version 1.2.3 now"},
 		{name: "code", in: "Run `sleep 100` in the shell"},
-		{name: "link", in: "See [RFC 2616](https://example.com) for details"},
-		{name: "long attached word", in: "The 1password manager is popular"},
+		{name: "numbers in links are left alone", in: "See [RFC 2616](https://example.com) for details", want: []string{"RFC"}},
 		{name: "unit after a space", in: "Read sequentially from memory at 4 GB/s or 250 ms per MB", want: []string{"4 GB/s", "250 ms"}},
-		{name: "word after a space is no unit", in: "Il y a 15 ans et 20 chats", want: []string{"15", "20"}},
+		{name: "word after a space is no unit", in: "Il y a 15 ans et 20 chats", want: []string{"15 ans", "20"}},
 		{name: "bare url", in: "Source : https://example.com/c.php?g=577919&p=4304403 en 2020", want: []string{"2020"}},
 		{name: "list of figures", in: "Result: 2, 7, 5, 6, 11, 1, 9, 5, 9"},
+		{name: "acronym", lang: langFR, in: "ne pas seulement livrer des MVP à longueur de temps", want: []string{"MVP"}},
+		{name: "plural acronym", lang: langFR, in: "En premier on pense aux différentes KPIs du projet", want: []string{"KPIs"}},
+		{name: "proper name", lang: langFR, in: "exemple de Dynatrace qui intègre de la détection", want: []string{"Dynatrace"}},
+		{name: "name with particle and initial", lang: langFR, in: "Selon Olivier Le Deuff et Thomas C. Durand la question reste ouverte", want: []string{"Olivier Le Deuff"}},
+		{name: "name with an initial", lang: langFR, in: "Pour Thomas C. Durand, la zététique n'est pas une science", want: []string{"Thomas C. Durand"}},
+		{name: "steps of a calculation", in: "10 KB per tweet × 500 million tweets per day × 30 days per month"},
+		{name: "sentence start is no name", in: "Caching improves page load times a lot"},
+		{name: "title case names nothing", in: "Different Ways To Define An Interval"},
+		{name: "citation key", lang: langFR, in: "Eli Pariser en 2011@PariserTEDx2011 a montré ceci", want: []string{"Eli Pariser"}},
+		{name: "question", lang: langFR, in: "Médiateur de l'Université : en quoi cela consiste ?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			l := tt.lang
+			if l == langOther {
+				l = langEN
+			}
+			g, u := unitOf(l, tt.in)
 			var got []string
-			for _, d := range numbers(txt(tt.in), nil) {
-				got = append(got, d.back)
+			for _, d := range checked(g, g.facts(u, nil, false)) {
+				if d.Dropped == "" {
+					got = append(got, d.Back)
+				}
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("numbers(%q) mismatch (-want +got):\n%s", tt.in, diff)
+				t.Errorf("facts(%q) mismatch (-want +got):\n%s", tt.in, diff)
 			}
 		})
 	}
 }
 
-func TestNumbers_takenRange(t *testing.T) {
-	in := txt("Le **chiffre 2011** et aussi 1990 ensemble")
-	_, taken := emphasis(in)
+func TestFacts_takenRange(t *testing.T) {
+	g, u := unitOf(langFR, "Le **chiffre 2011** et aussi 1990 ensemble")
+	_, taken := g.emphasis(u)
 	var got []string
-	for _, d := range numbers(in, taken) {
-		got = append(got, d.back)
+	for _, d := range g.facts(u, taken, true) {
+		got = append(got, d.a)
 	}
 	if diff := cmp.Diff([]string{"1990"}, got); diff != "" {
-		t.Errorf("numbers after emphasis mismatch (-want +got):\n%s", diff)
+		t.Errorf("facts after emphasis mismatch (-want +got):\n%s", diff)
 	}
 }
 
-func TestFallback(t *testing.T) {
+func TestSentence(t *testing.T) {
 	tests := []struct {
 		name        string
-		in, ctx     string
+		lang        lang
+		in          string
+		ctx         string // the note's title
 		wantBack    string
 		wantDropped string
 	}{
-		{name: "acronym", in: "ne pas seulement livrer des MVP à longueur de temps", wantBack: "MVP"},
-		{name: "plural acronym", in: "En premier on pense aux différentes KPIs du projet", wantBack: "KPIs"},
-		{name: "inner capital", in: "tout ce qui est dans le coin du DevOps", wantBack: "DevOps"},
-		{name: "elision prefix is not part of the answer", in: "L'approche repose sur l'agilité au quotidien", wantBack: "agilité"},
-		{name: "proper name", in: "exemple de Dynatrace qui intègre de la détection", wantBack: "Dynatrace"},
-		{name: "run of capitals", in: "Secure Shell est un protocole utilisé pour se connecter", wantBack: "Secure Shell"},
-		{name: "quoted phrase", in: "Introduction de l'idée de \"plateforme\" dans l'équipe", wantBack: "plateforme"},
-		{name: "longest content word", in: "faire des petits morceaux", wantBack: "morceaux"},
-		{name: "term shown in context is avoided", in: "usage frugal du DevOps en entreprise", ctx: "DevOps appliqué aux PME", wantBack: "entreprise"},
-		{name: "repeated word is avoided", in: "basculer de la vélocité moyenne vers la vélocité de valeur", wantBack: "moyenne"},
-		{name: "english noun", in: "Hashing is the most common example of a space-time tradeoff", wantBack: "space-time"},
+		{name: "elision prefix is not part of the answer", lang: langFR, in: "L'approche repose sur l'agilité au quotidien", wantBack: "agilité"},
+		{name: "run of capitals", lang: langFR, in: "Secure Shell est un protocole utilisé pour se connecter", wantBack: "Secure Shell"},
+		{name: "plain adjective is no term", lang: langFR, in: "faire des petits morceaux", wantBack: "morceaux"},
+		{name: "term shown in context is avoided", lang: langFR, in: "usage frugal du DevOps en entreprise", ctx: "DevOps appliqué aux PME", wantBack: "entreprise"},
+		{name: "repeated word is avoided", lang: langFR, in: "basculer de la vélocité moyenne vers la vélocité de valeur", wantBack: "moyenne"},
+		{name: "noun phrase", in: "Federation adds more hardware and additional complexity.", wantBack: "additional complexity"},
+		{name: "verb after its subject is avoided", in: "Sharding distributes data across different databases", wantBack: "different databases"},
+		{name: "infinitive is avoided", in: "It takes some practice to recognize a dynamic programming problem", wantBack: "dynamic programming"},
 		{name: "possessive", in: "We rely on Python's standard library here", wantBack: "Python"},
 		{name: "too short", in: "Chat apps", wantDropped: dropTooShort},
 		{name: "acronym list", in: "TDD, BDD...", wantDropped: dropTooShort},
-		{name: "etc", in: "etc etc...", wantDropped: dropEtc},
+		{name: "etc", lang: langFR, in: "etc etc...", wantDropped: dropEtc},
 		{name: "ellipsis", in: "...", wantDropped: dropEtc},
-		{name: "link only", in: "[Lien de l'événement](https://example.com)", wantDropped: dropLinkOnly},
+		{name: "link only", lang: langFR, in: "[Lien de l'événement](https://example.com)", wantDropped: dropLinkOnly},
 		{name: "wikilinks only", in: "[[Triboelectric Effect Examples]]", wantDropped: dropLinkOnly},
 		{name: "tag only", in: "#flashcards/science", wantDropped: dropLinkOnly},
 		{name: "code only", in: "`ssh user@host -p 2222`", wantDropped: dropCodeOnly},
-		{name: "stop words only", in: "et puis de la", wantDropped: dropNoTerm},
-		{name: "short lead-in", in: "Les intérêts poursuivis sont les suivants :", wantDropped: dropLeadIn},
-		{name: "long lead-in", in: "Un petit jeu de rôle pour introduire les grosses notions du DevOps et l'agilité:", wantBack: "DevOps"},
-		{name: "words of a bare url are not asked", in: "Create a vault by running dendron://dendron.dendron-site/vaults now", wantBack: "running"},
+		{name: "stop words only", lang: langFR, in: "et puis de la", wantDropped: dropNoTerm},
+		{name: "short lead-in", lang: langFR, in: "Les intérêts poursuivis sont les suivants :", wantDropped: dropLeadIn},
+		{name: "question", in: "Who is going to use the system?", wantDropped: dropQuestion},
 		{name: "see link", in: "See [the docs](https://example.com).", wantDropped: dropLinkOnly},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := fallback(txt(tt.in), tt.ctx)
-			check(&d)
+			l := tt.lang
+			if l == langOther {
+				l = langEN
+			}
+			g, u := unitOf(l, tt.in)
+			g.n.Title = tt.ctx
+			d, _ := g.sentence(0, u)
+			g.check(&d)
 			if tt.wantDropped != "" {
 				if d.dropped != tt.wantDropped {
-					t.Errorf("fallback(%q) dropped = %q, want %q", tt.in, d.dropped, tt.wantDropped)
+					t.Errorf("sentence(%q) dropped = %q, want %q", tt.in, d.dropped, tt.wantDropped)
 				}
 				return
 			}
-			if d.dropped != "" || d.back != tt.wantBack {
-				t.Errorf("fallback(%q) = %q (dropped %q), want %q", tt.in, d.back, d.dropped, tt.wantBack)
+			if d.dropped != "" || d.a != tt.wantBack {
+				t.Errorf("sentence(%q) = %q (dropped %q), want %q", tt.in, d.a, d.dropped, tt.wantBack)
 			}
 		})
 	}
 }
 
-func TestFallback_card(t *testing.T) {
-	d := fallback(txt("Rassurer ses clients avec votre **histoire** et l'agilité"), "")
-	check(&d)
-	want := dcard{
+func TestSentence_card(t *testing.T) {
+	g, u := unitOf(langFR, "Rassurer ses clients avec votre **histoire** et l'agilité")
+	d, _ := g.sentence(0, u)
+	want := []dcard{{
 		Kind:  Cloze,
 		Front: "Rassurer ses clients avec votre **histoire** et l'[...]",
 		Back:  "agilité",
 		Cloze: "Rassurer ses clients avec votre **histoire** et l'{{c1::agilité}}",
+	}}
+	if diff := cmp.Diff(want, checked(g, []draft{d})); diff != "" {
+		t.Errorf("sentence mismatch (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(want, simplify([]draft{d})[0]); diff != "" {
-		t.Errorf("fallback mismatch (-want +got):\n%s", diff)
+}
+
+func TestKeySentences(t *testing.T) {
+	// A long paragraph gives cards for its better half of sentences, each
+	// card showing its own sentence.
+	src := "Load balancers distribute incoming client requests to computing resources such as application servers and databases. " +
+		"In each case, the load balancer returns the response from the computing resource to the appropriate client. " +
+		"They are effective at preventing requests from going to unhealthy servers and at eliminating a single point of failure. " +
+		"It works well."
+	n := miniNote("lb.md", "Load balancer", src)
+	n.Blocks[0].Sentences = nil // let units split it
+	var got []string
+	for _, c := range Explain(n, Options{}) {
+		got = append(got, c.Card.Rule+" "+c.Dropped+" | "+c.Card.Front)
+	}
+	if len(got) < 2 {
+		t.Fatalf("Explain(long paragraph) = %q, want a candidate per sentence", got)
+	}
+	kept := 0
+	for _, c := range Generate(n, Options{}) {
+		kept++
+		if countWords(c.Front) > 40 {
+			t.Errorf("card front %q is a paragraph, want one sentence", c.Front)
+		}
+	}
+	if kept == 0 || kept == len(got) {
+		t.Errorf("Generate(long paragraph) kept %d of %d candidates, want some but not all:\n%q", kept, len(got), got)
+	}
+}
+
+func TestEnumeration(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string // front → back of the enumeration cards
+	}{
+		{
+			name: "lead-in line",
+			src:  "The four pillars of DevOps:\n- Culture\n- Automation\n- Measurement\n- Sharing\n- etc.",
+			want: []string{
+				"The four pillars of DevOps:\n- [...]\n- Automation\n- Measurement\n- Sharing → Culture",
+				"The four pillars of DevOps:\n- Culture\n- [...]\n- Measurement\n- Sharing → Automation",
+				"The four pillars of DevOps:\n- Culture\n- Automation\n- [...]\n- Sharing → Measurement",
+				"The four pillars of DevOps:\n- Culture\n- Automation\n- Measurement\n- [...] → Sharing",
+			},
+		},
+		{
+			name: "ordered list under a heading keeps its numbers",
+			src:  "# Deploy\n1. Download the artifact\n2. Configure it\n3. Run the application",
+			want: []string{
+				"Deploy:\n1. [...]\n2. Configure it\n3. Run the application → Download the artifact",
+				"Deploy:\n1. Download the artifact\n2. [...]\n3. Run the application → Configure it",
+				"Deploy:\n1. Download the artifact\n2. Configure it\n3. [...] → Run the application",
+			},
+		},
+		{
+			name: "items with a head term are asked by their term",
+			src:  "CAP guarantees:\n- **Consistency** - every read receives the most recent write\n- **Availability** - every request receives a response\n- **Partition tolerance** - the system survives network failures",
+			want: []string{
+				"CAP guarantees:\n- [...]\n- Availability\n- Partition tolerance → Consistency",
+				"CAP guarantees:\n- Consistency\n- [...]\n- Partition tolerance → Availability",
+				"CAP guarantees:\n- Consistency\n- Availability\n- [...] → Partition tolerance",
+			},
+		},
+		{
+			name: "long lists show seven items around the hidden one",
+			src:  "Letters:\n- alpha\n- bravo\n- charlie\n- delta\n- echo\n- foxtrot\n- golf\n- hotel\n- india\n- juliett",
+			want: []string{
+				"Letters:\n- [...]\n- bravo\n- charlie\n- delta\n- echo\n- foxtrot\n- golf\n- … → alpha",
+				"Letters:\n- alpha\n- [...]\n- charlie\n- delta\n- echo\n- foxtrot\n- golf\n- … → bravo",
+				"Letters:\n- alpha\n- bravo\n- [...]\n- delta\n- echo\n- foxtrot\n- golf\n- … → charlie",
+				"Letters:\n- alpha\n- bravo\n- charlie\n- [...]\n- echo\n- foxtrot\n- golf\n- … → delta",
+				"Letters:\n- …\n- bravo\n- charlie\n- delta\n- [...]\n- foxtrot\n- golf\n- hotel\n- … → echo",
+				"Letters:\n- …\n- charlie\n- delta\n- echo\n- [...]\n- golf\n- hotel\n- india\n- … → foxtrot",
+				"Letters:\n- …\n- delta\n- echo\n- foxtrot\n- [...]\n- hotel\n- india\n- juliett → golf",
+				"Letters:\n- …\n- delta\n- echo\n- foxtrot\n- golf\n- [...]\n- india\n- juliett → hotel",
+				"Letters:\n- …\n- delta\n- echo\n- foxtrot\n- golf\n- hotel\n- [...]\n- juliett → india",
+				"Letters:\n- …\n- delta\n- echo\n- foxtrot\n- golf\n- hotel\n- india\n- [...] → juliett",
+			},
+		},
+		{name: "no lead-in", src: "Some text here.\n\n- alpha beta\n- gamma delta"},
+		{name: "a question's answers are no set", src: "What's new?:\n- Blog post coming\n- Implementation ready"},
+		{name: "a list of questions is no set", src: "Agenda:\n- Why ship code?\n- How does it work?\n- Who deploys?"},
+		{name: "items are remarks", src: "Notes:\n- The speaker works on deploys at a large travel company\n- Deploys happen many times a day across all the teams\n- Everyone is allowed to deploy their own code"},
+		{name: "one item", src: "Tools:\n- Jenkins"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := miniNote("e.md", "", tt.src)
+			var got []string
+			for _, c := range Generate(n, Options{}) {
+				if c.Rule == ruleEnumeration {
+					got = append(got, c.Front+" → "+c.Back)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("enumeration cards mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
@@ -290,6 +559,7 @@ func TestTable(t *testing.T) {
 	tests := []struct {
 		name string
 		b    notes.Block
+		key  int
 		want []dcard
 	}{
 		{
@@ -305,6 +575,29 @@ func TestTable(t *testing.T) {
 			},
 		},
 		{
+			name: "keyed by another column",
+			b: notes.Block{
+				Kind:   notes.Row,
+				Cells:  []notes.Text{txt("Data store"), txt("Bigtable"), txt("Google")},
+				Header: []notes.Text{txt("Type"), txt("System"), txt("Company")},
+			},
+			key: 1,
+			want: []dcard{
+				{Kind: Basic, Front: "Bigtable — Type", Back: "Data store"},
+				{Kind: Basic, Front: "Bigtable — Company", Back: "Google"},
+			},
+		},
+		{
+			name: "key with a description",
+			b: notes.Block{
+				Kind:   notes.Row,
+				Cells:  []notes.Text{txt("Data store"), txt("**MongoDB** - Document-oriented database")},
+				Header: []notes.Text{txt("Type"), txt("System")},
+			},
+			key:  1,
+			want: []dcard{{Kind: Basic, Front: "MongoDB — Type", Back: "Data store"}},
+		},
+		{
 			name: "short header",
 			b: notes.Block{
 				Kind:   notes.Row,
@@ -314,16 +607,17 @@ func TestTable(t *testing.T) {
 			want: []dcard{{Kind: Basic, Front: "192.168.247.31", Back: "Broadcast (réservée)"}},
 		},
 		{
-			name: "yes and no, links skipped",
+			name: "yes, no, emoji and links skipped",
 			b: notes.Block{
 				Kind:   notes.Row,
-				Cells:  []notes.Text{txt("GET"), txt("Yes"), txt("[Solution](https://example.com)"), txt("x")},
-				Header: []notes.Text{txt("Method"), txt("Safe"), txt("Link"), txt("Mark")},
+				Cells:  []notes.Text{txt("GET"), txt("Yes"), txt("[Solution](https://example.com)"), txt(":+1:"), txt("x")},
+				Header: []notes.Text{txt("Method"), txt("Safe"), txt("Link"), txt("Short"), txt("Mark")},
 			},
-			want: []dcard{
-				{Kind: Basic, Front: "GET — Safe", Back: "Yes"},
-				{Kind: Basic, Front: "GET — Mark", Back: "x", Dropped: dropTooShort},
-			},
+			want: []dcard{{Kind: Basic, Front: "GET — Mark", Back: "x", Dropped: dropTooShort}},
+		},
+		{
+			name: "key that is a sentence",
+			b:    notes.Block{Kind: notes.Row, Cells: []notes.Text{txt("Read through the system design topics to get a broad understanding"), txt("yes it is")}},
 		},
 		{
 			name: "empty first cell",
@@ -336,11 +630,21 @@ func TestTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := simplify(table(tt.b))
+			got := checked(&generator{lang: langEN}, table(tt.b, tt.key))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("table mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestTableKeys(t *testing.T) {
+	n := miniNote("t.md", "", "| Type | System | Notes |\n|---|---|---|\n| Data store | Bigtable | a |\n| Data store | HBase | b |\n| Queue | Kafka | c |")
+	keys := tableKeys(n)
+	for i, b := range n.Blocks {
+		if b.Kind == notes.Row && keys[i] != 1 {
+			t.Errorf("tableKeys row %d = %d, want 1 (the first column repeats)", i, keys[i])
+		}
 	}
 }
 
@@ -358,6 +662,43 @@ func TestIsAdmonition(t *testing.T) {
 	for _, tt := range tests {
 		if got := isAdmonition(tt.in); got != tt.want {
 			t.Errorf("isAdmonition(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDetectLang(t *testing.T) {
+	tests := []struct {
+		in   string
+		want lang
+	}{
+		{"The cache keeps a copy of the data that is read the most, and it is fast.", langEN},
+		{"Le cache garde une copie des données les plus lues et il est rapide pour les lectures.", langFR},
+		{"Der Cache ist ein Speicher, der die Daten für den schnellen Zugriff und mit wenig Aufwand hält.", langDE},
+		{"El caché es una memoria que guarda los datos más leídos y es muy rápida para las lecturas.", langES},
+		{"Кэш хранит копию данных, которые читают чаще всего.", langOther},
+		{"キャッシュはよく読まれるデータのコピーを保持します。", langOther},
+		{"`ls -a` `grep -r` `awk`", langOther},
+	}
+	for _, tt := range tests {
+		n := miniNote("l.md", "", tt.in)
+		if got := newGenerator(n, Options{}).lang; got != tt.want {
+			t.Errorf("detectLang(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLower(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"already lower", "already lower"},
+		{"Hello WORLD", "hello world"},
+		{"Élève À L'École", "élève à l'école"},
+		{"İstanbul", "İstanbul"}, // 'i̇' is longer than 'İ': kept so offsets hold
+		{"\xffBAD", "\xffbad"},
+	}
+	for _, tt := range tests {
+		got := lower(tt.in)
+		if got != tt.want || len(got) != len(tt.in) {
+			t.Errorf("lower(%q) = %q, want %q of the same length", tt.in, got, tt.want)
 		}
 	}
 }

@@ -2,16 +2,6 @@ package cards
 
 import "strings"
 
-// isStopWord reports whether w (any case, ’ or ') is an English or French
-// stop word: a word too common to be worth asking for.
-func isStopWord(w string) bool {
-	w = strings.ToLower(w)
-	if strings.Contains(w, "’") {
-		w = strings.ReplaceAll(w, "’", "'")
-	}
-	return isEnglishStopWord(w) || isFrenchStopWord(w)
-}
-
 func isEnglishStopWord(w string) bool {
 	switch w {
 	case "we'll", "you'll", "they'll", "i'll", "i'm", "i've", "we're", "you're", "they're",
@@ -47,7 +37,8 @@ func isEnglishStopWord(w string) bool {
 		"wasn't", "way", "we", "well", "were", "what", "when", "where",
 		"whether", "which", "while", "who", "whom", "whose", "why", "will",
 		"with", "within", "without", "would", "yes", "yet", "you", "your",
-		"yours", "yourself":
+		"yours", "yourself", "regarding", "including", "following", "according", "concerning",
+		"despite", "till", "unless", "whereas", "besides", "beyond", "whatever", "whenever":
 		return true
 	}
 	return false
@@ -86,10 +77,45 @@ func isFrenchStopWord(w string) bool {
 	return false
 }
 
+func isGermanStopWord(w string) bool {
+	switch w {
+	case "aber", "alle", "allem", "allen", "aller", "als", "also", "am", "an", "auch", "auf",
+		"aus", "bei", "bin", "bis", "bist", "da", "damit", "dann", "das", "dass", "dein", "dem",
+		"den", "denn", "der", "des", "dich", "die", "dies", "diese", "diesem", "diesen", "dieser",
+		"dieses", "doch", "dort", "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines",
+		"er", "es", "euch", "für", "gegen", "hab", "habe", "haben", "hat", "hatte", "ich", "ihr",
+		"ihre", "im", "in", "ist", "ja", "jede", "jedem", "jeden", "jeder", "kann", "kein", "keine",
+		"man", "mehr", "mein", "mich", "mit", "muss", "nach", "nicht", "nichts", "noch", "nur",
+		"ob", "oder", "ohne", "schon", "sehr", "sein", "seine", "sich", "sie", "sind", "so",
+		"soll", "über", "um", "und", "uns", "unter", "viel", "vom", "von", "vor", "war", "waren",
+		"was", "weil", "wenn", "wer", "werden", "wie", "wieder", "will", "wir", "wird", "wo",
+		"zu", "zum", "zur", "zwischen":
+		return true
+	}
+	return false
+}
+
+func isSpanishStopWord(w string) bool {
+	switch w {
+	case "a", "al", "algo", "algunos", "ante", "antes", "como", "con", "contra", "cual",
+		"cuando", "de", "del", "desde", "donde", "durante", "e", "el", "ella", "ellas", "ellos",
+		"en", "entre", "era", "es", "esa", "ese", "eso", "esta", "está", "estaba", "están",
+		"este", "esto", "estos", "fue", "ha", "hace", "hacer", "han", "hasta", "hay", "la",
+		"las", "le", "les", "lo", "los", "más", "me", "mi", "mucho", "muy", "nada", "ni", "no",
+		"nos", "nosotros", "o", "otra", "otro", "otros", "para", "pero", "poco", "por",
+		"porque", "puede", "que", "qué", "se", "sea", "ser", "si", "sí", "sin", "sobre", "son",
+		"su", "sus", "también", "tan", "tanto", "te", "tiene", "todo", "todos", "tu", "un",
+		"una", "uno", "unos", "y", "ya", "yo":
+		return true
+	}
+	return false
+}
+
 // isLabel reports whether a would-be defined term is a label that
 // introduces a remark ("Note: …", "Exemple : …") rather than a term.
 func isLabel(term string) bool {
-	switch strings.ToLower(strings.TrimSpace(term)) {
+	term = strings.TrimFunc(term, func(r rune) bool { return !isWordRune(r) }) // "🧠 Astuce", "Note:"
+	switch strings.ToLower(term) {
 	case "note", "notes", "nb", "n.b", "example", "examples", "e.g", "eg", "tip", "tips",
 		"warning", "caution", "important", "info", "todo", "to do", "fixme", "source", "sources",
 		"see", "see also", "update", "edit", "pros", "cons", "summary", "tl;dr", "tldr",
@@ -104,8 +130,43 @@ func isLabel(term string) bool {
 		"drawback", "drawbacks", "benefit", "benefits", "limite", "limites", "limitation",
 		"limitations", "problème", "problèmes", "problem", "problems", "solution", "solutions",
 		"données", "data", "mots-clé", "mots-clés", "keywords", "tags", "auteur", "author",
-		"date", "status", "statut", "version", "type", "exemple concret", "for example":
+		"date", "status", "statut", "version", "type", "exemple concret", "for example",
+		"niveau", "level", "durée", "duration", "lieu", "location", "place", "prérequis",
+		"prerequisites", "prerequisite", "goal", "goals", "but", "aim", "aims", "intro",
+		"introduction", "when", "where", "who", "what", "why", "how", "quand", "où", "qui",
+		"quoi", "pourquoi", "comment", "speaker", "speakers", "orateur", "intervenant",
+		"intervenants", "todo list", "tasks", "tâches", "features", "fonctionnalités":
 		return true
 	}
+	// "Partie 1", "Step 2", "Chapitre III": a numbered part is no term.
+	if f := strings.Fields(strings.ToLower(term)); len(f) == 2 && (isNumbering(f[1]) || isNumbering(f[0])) {
+		if isNumbering(f[0]) {
+			f[0], f[1] = f[1], f[0] // "1ère question"
+		}
+		switch f[0] {
+		case "part", "partie", "step", "étape", "chapter", "chapitre", "section", "exercise",
+			"exercice", "question", "lesson", "leçon", "module", "session", "day", "jour",
+			"week", "semaine", "phase", "niveau", "level", "slide", "tp", "td":
+			return true
+		}
+	}
 	return false
+}
+
+// isNumbering reports whether s numbers a part: digits, a Roman numeral or
+// a single letter.
+func isNumbering(s string) bool {
+	s = strings.TrimRight(s, ".)")
+	if s == "" {
+		return false
+	}
+	for _, suf := range []string{"ère", "er", "re", "e", "ème", "nd", "st", "rd", "th"} {
+		if t := strings.TrimSuffix(s, suf); t != s && t != "" && strings.Trim(t, "0123456789") == "" {
+			return true // "1ère", "2nd", "3e"
+		}
+	}
+	if strings.Trim(s, "0123456789") == "" || strings.Trim(s, "ivxlc") == "" {
+		return true
+	}
+	return len(s) == 1
 }

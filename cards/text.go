@@ -26,6 +26,26 @@ func render(t notes.Text, edits []edit) string {
 	if len(edits) == 0 {
 		return markdown(t)
 	}
+	md, marks := renderMarked(t, edits)
+	return fill(md, marks, edits)
+}
+
+// fill replaces in md, rendered by renderMarked, the placeholder of each
+// edit by its replacement text.
+func fill(md string, marks []rune, edits []edit) string {
+	for k, e := range edits {
+		if e.repl != "" {
+			md = strings.Replace(md, string(marks[k]), e.repl, 1)
+		}
+	}
+	return md
+}
+
+// renderMarked renders t with each edit that has a replacement shown as
+// a placeholder rune, returned with the runes, for fill to replace: one
+// rendering then serves several sets of replacements (the front and the
+// cloze of a card).
+func renderMarked(t notes.Text, edits []edit) (string, []rune) {
 	marks := placeholders(t.Plain, len(edits))
 	var plain strings.Builder
 	last := 0
@@ -86,13 +106,7 @@ func render(t notes.Text, edits []edit) string {
 		sp.Start, sp.End = s, en
 		out.Spans = append(out.Spans, sp)
 	}
-	md := markdown(out)
-	for k, e := range edits {
-		if e.repl != "" {
-			md = strings.Replace(md, string(marks[k]), e.repl, 1)
-		}
-	}
-	return md
+	return markdown(out), marks
 }
 
 // placeholders returns n distinct private-use runes that do not occur in s.
@@ -110,6 +124,9 @@ func placeholders(s string, n int) []rune {
 // emphasis, strong, highlight or strike markup wrapping the whole answer is
 // dropped (the back of a card needs no emphasis), code markup is kept.
 func answerMarkdown(t notes.Text, start, end int) string {
+	if !overlapsAnySpan(t, start, end) {
+		return strings.TrimSpace(markdown(notes.Text{Plain: t.Plain[start:end]}))
+	}
 	s := t.Slice(start, end)
 	spans := s.Spans[:0:0]
 	for _, sp := range s.Spans {
@@ -121,6 +138,19 @@ func answerMarkdown(t notes.Text, start, end int) string {
 	}
 	s.Spans = spans
 	return strings.TrimSpace(markdown(s))
+}
+
+// overlapsAnySpan reports whether a span of t overlaps [start, end).
+func overlapsAnySpan(t notes.Text, start, end int) bool {
+	for _, sp := range t.Spans {
+		if sp.Start >= end {
+			break
+		}
+		if sp.End > start {
+			return true
+		}
+	}
+	return false
 }
 
 // trimRange shrinks [start, end) of s to exclude leading and trailing white
@@ -184,6 +214,9 @@ type token struct{ start, end int }
 
 // isWordRune reports whether r belongs to a word.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -200,19 +233,38 @@ func isJoiner(r rune) bool {
 // tokenize splits s into words: runs of letters and digits, joined by
 // hyphens, apostrophes, dots and underscores that sit between two of them.
 func tokenize(s string) []token {
-	var out []token
+	return appendTokens(nil, s)
+}
+
+// appendTokens appends the words of s to out (see tokenize).
+func appendTokens(out []token, s string) []token {
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		if !isWordRune(r) {
 			i += n
 			continue
 		}
+		if out == nil {
+			out = make([]token, 0, len(s)/6+1)
+		}
 		start := i
 		i += n
+		class := scriptClass(r)
 		for i < len(s) {
-			r, n := utf8.DecodeRuneInString(s[i:])
+			r, n := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[i:])
+			}
 			if isWordRune(r) {
+				if r >= 0x3040 || class != scriptOther {
+					if c := scriptClass(r); c != class {
+						break // "LRUは最も": scripts written without spaces change words with their script
+					}
+				}
 				i += n
 				continue
 			}
@@ -230,14 +282,44 @@ func tokenize(s string) []token {
 	return out
 }
 
+// The script classes that split words written without spaces.
+const (
+	scriptOther = iota
+	scriptHan
+	scriptHiragana
+	scriptKatakana
+)
+
+// scriptClass returns the class of r: Han, Hiragana, Katakana, or other.
+func scriptClass(r rune) int {
+	if r < 0x3040 {
+		return scriptOther
+	}
+	switch {
+	case unicode.Is(unicode.Hiragana, r):
+		return scriptHiragana
+	case unicode.Is(unicode.Katakana, r) || r == 'ー':
+		return scriptKatakana
+	case unicode.Is(unicode.Han, r):
+		return scriptHan
+	}
+	return scriptOther
+}
+
 // elisionEnd returns the offset in w after a French elided prefix ("l'",
 // "d’", "qu'", "jusqu'"…), or 0 when w has none.
 func elisionEnd(w string) int {
-	i := strings.IndexAny(w, "'’")
-	if i <= 0 || i > len("lorsqu") {
+	i := -1
+	for j := 1; j < len(w) && j <= len("lorsqu"); j++ {
+		if w[j] == '\'' || w[j] == 0xE2 && strings.HasPrefix(w[j:], "’") {
+			i = j
+			break
+		}
+	}
+	if i <= 0 {
 		return 0
 	}
-	switch strings.ToLower(w[:i]) {
+	switch lower(w[:i]) {
 	case "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu":
 		_, n := utf8.DecodeRuneInString(w[i:])
 		if i+n < len(w) {
@@ -308,6 +390,18 @@ func hasWordRune(s string) bool {
 
 // oneLine folds runs of white space (new lines included) into one space.
 func oneLine(s string) string {
+	clean := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; clean && i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			clean = s[i+1] != ' '
+		case c < ' ' || c >= utf8.RuneSelf:
+			clean = c >= utf8.RuneSelf && c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 // no Unicode space
+		}
+	}
+	if clean || s == "" {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
 
@@ -315,6 +409,9 @@ func oneLine(s string) string {
 // are each replaced by '?', so that offsets stay put and the renderer only
 // ever sees valid text.
 func markdown(t notes.Text) string {
+	if plainIsMarkdown(t) {
+		return t.Plain
+	}
 	if utf8.ValidString(t.Plain) {
 		return t.Markdown()
 	}
@@ -328,6 +425,28 @@ func markdown(t notes.Text) string {
 	}
 	t.Plain = string(b)
 	return t.Markdown()
+}
+
+// plainIsMarkdown reports whether t renders as its Plain: no span with
+// markup of its own and no character the renderer would escape. It saves
+// the renderer's work on most lines.
+func plainIsMarkdown(t notes.Text) bool {
+	for _, sp := range t.Spans {
+		switch sp.Kind {
+		case notes.Link, notes.WikiLink:
+		default:
+			return false
+		}
+	}
+	ascii := true
+	for i := 0; i < len(t.Plain); i++ {
+		switch t.Plain[i] {
+		case '\\', '*', '`', '[', '_', '~', '=', '<', '&', '#':
+			return false
+		}
+		ascii = ascii && t.Plain[i] < utf8.RuneSelf
+	}
+	return ascii || utf8.ValidString(t.Plain)
 }
 
 // urlRanges returns the byte ranges of p that are bare URLs, paths or
@@ -367,4 +486,42 @@ func inRanges(rs [][2]int, i int) bool {
 		}
 	}
 	return false
+}
+
+// lower returns s in lower case byte for byte: a rune whose lower-case
+// form has another length in UTF-8, and an invalid byte, are kept as they
+// are, so that offsets into s hold in the result. It allocates only when s
+// has an upper-case letter.
+func lower(s string) string {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			break
+		}
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for i < len(b) {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if lr := unicode.ToLower(r); lr != r && utf8.RuneLen(lr) == n {
+			utf8.EncodeRune(b[i:], lr)
+		}
+		i += n
+	}
+	return string(b)
 }

@@ -13,9 +13,9 @@ import (
 var errEmptyID = errors.New("card has an empty ID")
 
 // dedupe returns the cards of b with the first occurrence of each ID, in
-// order, and the set of their IDs.
-func dedupe(cs []cards.Card) ([]cards.Card, map[string]struct{}, error) {
-	seen := make(map[string]struct{}, len(cs))
+// order, and the index of each ID in the result.
+func dedupe(cs []cards.Card) ([]cards.Card, map[string]int, error) {
+	seen := make(map[string]int, len(cs))
 	out := make([]cards.Card, 0, len(cs))
 	for _, c := range cs {
 		if c.ID == "" {
@@ -24,7 +24,7 @@ func dedupe(cs []cards.Card) ([]cards.Card, map[string]struct{}, error) {
 		if _, ok := seen[string(c.ID)]; ok {
 			continue
 		}
-		seen[string(c.ID)] = struct{}{}
+		seen[string(c.ID)] = len(out)
 		out = append(out, c)
 	}
 	return out, seen, nil
@@ -74,12 +74,16 @@ func under(path, root string) bool {
 	return len(path) > len(root) && path[len(root)] == '/' && strings.HasPrefix(path, root)
 }
 
-// statusOf computes a stored card's status.
-func statusOf(orphaned, suspended bool, s cards.State) cards.Status {
+// statusOf computes a stored card's status. A card may carry two flags,
+// rejected or suspended by the user and orphaned by Sync: the user's
+// rejection shows first, then the orphaning, then the suspension.
+func statusOf(f flags, s cards.State) cards.Status {
 	switch {
-	case orphaned:
+	case f&flagRejected != 0:
+		return cards.StatusRejected
+	case f&flagOrphaned != 0:
 		return cards.StatusOrphaned
-	case suspended:
+	case f&flagSuspended != 0:
 		return cards.StatusSuspended
 	case s.IsNew():
 		return cards.StatusNew
@@ -143,3 +147,20 @@ func capQuery(q Query) Query {
 
 // full reports whether a queue of n entries reached q.Limit.
 func (q Query) full(n int) bool { return q.Limit > 0 && n >= q.Limit }
+
+// errStatus is returned by SetStatus for a status it cannot set.
+var errStatus = errors.New("only suspended, rejected, new and review can be set")
+
+// markOf returns the user's mark that SetStatus sets for status s: none
+// for StatusNew and StatusReview, which clear the mark.
+func markOf(s cards.Status) (flags, error) {
+	switch s {
+	case cards.StatusSuspended:
+		return flagSuspended, nil
+	case cards.StatusRejected:
+		return flagRejected, nil
+	case cards.StatusNew, cards.StatusReview:
+		return 0, nil
+	}
+	return 0, errStatus
+}

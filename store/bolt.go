@@ -13,7 +13,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -23,24 +22,27 @@ import (
 )
 
 // schemaVersion is the layout of the buckets described in doc.go. A store
-// with a higher version was written by a newer mnemo.
-const schemaVersion = 1
+// with a higher version was written by a newer mnemo; one with a lower
+// version is upgraded by Open (see migrate).
+const schemaVersion = 2
 
 // defaultTimeout is how long Open waits for the file lock by default.
 const defaultTimeout = time.Second
 
 // Bucket names and the meta key.
 const (
-	bucketMeta   = "meta"
-	bucketCards  = "cards"
-	bucketStates = "states"
-	bucketDue    = "due"
-	bucketNew    = "new"
-	bucketLog    = "log"
-	keyVersion   = "version"
+	bucketMeta    = "meta"
+	bucketCards   = "cards"
+	bucketStates  = "states"
+	bucketDue     = "due"
+	bucketNew     = "new"
+	bucketLog     = "log"
+	bucketContent = "content"
+	keyVersion    = "version"
 )
 
-// dataBuckets are the buckets besides meta, created with it.
+// dataBuckets are the buckets besides meta of a version-1 store;
+// version 2 adds bucketContent.
 var dataBuckets = [...]string{bucketCards, bucketStates, bucketDue, bucketNew, bucketLog}
 
 // Options configures Open. The zero value opens the store for reading and
@@ -51,8 +53,9 @@ type Options struct {
 	// negative value gives up at once.
 	Timeout time.Duration
 	// ReadOnly opens an existing store with a shared lock, beside other
-	// readers but not beside a writer. The file is never written; Sync,
-	// Record and SetSuspended return ErrReadOnly.
+	// readers but not beside a writer. The file is never written, not
+	// even to upgrade an older store (it is read as it is); Sync, Record
+	// and SetStatus return ErrReadOnly.
 	ReadOnly bool
 }
 
@@ -71,6 +74,7 @@ type Bolt struct {
 	db       *bolt.DB     // nil once closed
 	path     string
 	readOnly bool
+	version  uint32 // schema version: below schemaVersion only when read-only
 }
 
 var _ Store = (*Bolt)(nil)
@@ -78,6 +82,9 @@ var _ Store = (*Bolt)(nil)
 // Open opens the store file at path, creating it (mode 0600, its folder
 // 0700) when it does not exist, unless opts.ReadOnly is set: a missing file
 // is then an error wrapping fs.ErrNotExist.
+//
+// A store written by an older mnemo (schema version 1) is upgraded in
+// place, in one transaction, unless opts.ReadOnly is set.
 //
 // It returns an error wrapping ErrLocked when another process holds the
 // file past opts.Timeout, ErrCorrupt when the file is not a mnemo store or
@@ -195,72 +202,135 @@ func checkFile(path string, size int64) error {
 	return nil
 }
 
-// initSchema checks the buckets of an opened file, and creates them in a
-// file that has none (one bbolt has just created).
+// initSchema checks the buckets of an opened file, creates them in a file
+// that has none (one bbolt has just created), and upgrades an older store.
 func (b *Bolt) initSchema() error {
-	var empty bool
+	var ver uint32
 	err := guard(func() error {
 		return b.db.View(func(tx *bolt.Tx) (err error) {
-			empty, err = checkSchema(tx)
+			ver, err = checkSchema(tx)
 			return err
 		})
 	})
-	if err != nil || !empty {
+	switch {
+	case err != nil:
 		return err
-	}
-	if b.readOnly {
+	case ver == schemaVersion:
+		b.version = ver
+		return nil
+	case b.readOnly && ver == 0:
 		return fmt.Errorf("%w: the file holds no mnemo buckets", ErrCorrupt)
+	case b.readOnly:
+		b.version = ver
+		return nil
 	}
-	return guard(func() error {
+	err = guard(func() error {
 		return b.db.Update(func(tx *bolt.Tx) error {
-			if empty, err := checkSchema(tx); err != nil || !empty {
+			ver, err := checkSchema(tx)
+			switch {
+			case err != nil:
 				return err
-			}
-			meta, err := tx.CreateBucket([]byte(bucketMeta))
-			if err != nil {
-				return err
-			}
-			v := binary.BigEndian.AppendUint32(nil, schemaVersion)
-			if err := meta.Put([]byte(keyVersion), v); err != nil {
-				return err
-			}
-			for _, name := range dataBuckets {
-				if _, err := tx.CreateBucket([]byte(name)); err != nil {
-					return err
+			case ver == 0:
+				return createSchema(tx)
+			case ver < schemaVersion:
+				// Only the file's content can make the upgrade fail
+				// here (the commit's I/O errors come later).
+				if err := migrate(tx); err != nil {
+					return fmt.Errorf("%w: upgrade from schema version %d: %w", ErrCorrupt, ver, err)
 				}
 			}
 			return nil
 		})
 	})
+	if err != nil {
+		return err
+	}
+	b.version = schemaVersion
+	return nil
 }
 
-// checkSchema checks the schema version and the buckets; empty reports a
-// file without any bucket.
-func checkSchema(tx *bolt.Tx) (empty bool, err error) {
+// createSchema creates the buckets of an empty file.
+func createSchema(tx *bolt.Tx) error {
+	meta, err := tx.CreateBucket([]byte(bucketMeta))
+	if err != nil {
+		return err
+	}
+	if err := putVersion(meta); err != nil {
+		return err
+	}
+	for _, name := range append(dataBuckets[:], bucketContent) {
+		if _, err := tx.CreateBucket([]byte(name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func putVersion(meta *bolt.Bucket) error {
+	return meta.Put([]byte(keyVersion), binary.BigEndian.AppendUint32(nil, schemaVersion))
+}
+
+// migrate upgrades a version-1 store to the current version in tx: it
+// builds the content index from the cards (a card whose record does not
+// decode is left out, for Check to report) and sets the version. Nothing
+// else changes: records, states, indexes and log keep their format.
+func migrate(tx *bolt.Tx) error {
+	if tx.Bucket([]byte(bucketContent)) != nil {
+		if err := tx.DeleteBucket([]byte(bucketContent)); err != nil {
+			return err
+		}
+	}
+	content, err := tx.CreateBucket([]byte(bucketContent))
+	if err != nil {
+		return err
+	}
+	var keys [][]byte
+	c := tx.Bucket([]byte(bucketCards)).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		r, err := decodeRecord(k, v)
+		if err != nil {
+			continue
+		}
+		keys = append(keys, contentKey(contentHash(&r.Card), k))
+	}
+	if err := putKeys(content, keys); err != nil {
+		return fmt.Errorf("build content index: %w", err)
+	}
+	return putVersion(tx.Bucket([]byte(bucketMeta)))
+}
+
+// checkSchema checks the schema version and the buckets, and returns the
+// version, or 0 for a file without any bucket.
+func checkSchema(tx *bolt.Tx) (uint32, error) {
 	meta := tx.Bucket([]byte(bucketMeta))
 	if meta == nil {
 		c := tx.Cursor()
 		if k, _ := c.First(); k != nil {
-			return false, fmt.Errorf("%w: no %q bucket", ErrCorrupt, bucketMeta)
+			return 0, fmt.Errorf("%w: no %q bucket", ErrCorrupt, bucketMeta)
 		}
-		return true, nil
+		return 0, nil
 	}
 	v := meta.Get([]byte(keyVersion))
 	if len(v) != 4 {
-		return false, fmt.Errorf("%w: bad schema version %x", ErrCorrupt, v)
+		return 0, fmt.Errorf("%w: bad schema version %x", ErrCorrupt, v)
 	}
-	switch ver := binary.BigEndian.Uint32(v); {
+	ver := binary.BigEndian.Uint32(v)
+	switch {
 	case ver > schemaVersion:
-		return false, fmt.Errorf("%w: schema version %d, this mnemo reads up to %d", ErrVersion, ver, schemaVersion)
+		return 0, fmt.Errorf("%w: schema version %d, this mnemo reads up to %d", ErrVersion, ver, schemaVersion)
 	case ver < 1:
-		return false, fmt.Errorf("%w: bad schema version %d", ErrCorrupt, ver)
+		return 0, fmt.Errorf("%w: bad schema version %d", ErrCorrupt, ver)
 	}
-	for _, name := range dataBuckets {
+	names := dataBuckets[:]
+	if ver >= 2 {
+		names = append(names, bucketContent)
+	}
+	for _, name := range names {
 		if tx.Bucket([]byte(name)) == nil {
-			return false, fmt.Errorf("%w: no %q bucket", ErrCorrupt, name)
+			return 0, fmt.Errorf("%w: no %q bucket", ErrCorrupt, name)
 		}
 	}
-	return false, nil
+	return ver, nil
 }
 
 // guard runs fn and turns a panic into an error wrapping ErrCorrupt: bbolt
@@ -300,18 +370,23 @@ func (b *Bolt) Close() error {
 type tables struct {
 	tx                           *bolt.Tx
 	cards, states, due, new, log *bolt.Bucket
+	// content is the content index; nil in a version-1 store, which is
+	// only read.
+	content *bolt.Bucket
 }
 
-func openTables(tx *bolt.Tx) (*tables, error) {
+func openTables(tx *bolt.Tx, version uint32) (*tables, error) {
 	t := &tables{
-		tx:     tx,
-		cards:  tx.Bucket([]byte(bucketCards)),
-		states: tx.Bucket([]byte(bucketStates)),
-		due:    tx.Bucket([]byte(bucketDue)),
-		new:    tx.Bucket([]byte(bucketNew)),
-		log:    tx.Bucket([]byte(bucketLog)),
+		tx:      tx,
+		cards:   tx.Bucket([]byte(bucketCards)),
+		states:  tx.Bucket([]byte(bucketStates)),
+		due:     tx.Bucket([]byte(bucketDue)),
+		new:     tx.Bucket([]byte(bucketNew)),
+		log:     tx.Bucket([]byte(bucketLog)),
+		content: tx.Bucket([]byte(bucketContent)),
 	}
-	if t.cards == nil || t.states == nil || t.due == nil || t.new == nil || t.log == nil {
+	if t.cards == nil || t.states == nil || t.due == nil || t.new == nil || t.log == nil ||
+		(t.content == nil && (version >= 2 || tx.Writable())) {
 		return nil, fmt.Errorf("%w: a bucket is missing", ErrCorrupt)
 	}
 	return t, nil
@@ -340,7 +415,7 @@ func (b *Bolt) run(ctx context.Context, write bool, fn func(*tables) error) erro
 		return ErrReadOnly
 	}
 	txFn := func(tx *bolt.Tx) error {
-		t, err := openTables(tx)
+		t, err := openTables(tx, b.version)
 		if err != nil {
 			return err
 		}
@@ -397,10 +472,10 @@ func splitNewKey(k []byte) (uint64, []byte, bool) {
 }
 
 // indexKey returns the queue index and key of a card, or a nil bucket when
-// the card is in no queue (orphaned or suspended).
-func (t *tables) indexKey(id []byte, orphaned, suspended bool, seq uint64, s cards.State) (*bolt.Bucket, []byte) {
+// the card is in no queue (it has a flag: orphaned, suspended or rejected).
+func (t *tables) indexKey(id []byte, f flags, seq uint64, s cards.State) (*bolt.Bucket, []byte) {
 	switch {
-	case orphaned || suspended:
+	case f != 0:
 		return nil, nil
 	case s.IsNew():
 		return t.new, newKey(seq, id)
@@ -435,7 +510,7 @@ func (t *tables) entry(id []byte) (e Entry, ok bool, err error) {
 	if err != nil {
 		return Entry{}, false, err
 	}
-	return Entry{Card: r.Card, State: s, Status: statusOf(r.Orphaned, r.Suspended, s)}, true, nil
+	return Entry{Card: r.Card, State: s, Status: statusOf(r.Flags, s)}, true, nil
 }
 
 // putKeys puts the keys, sorted first (bbolt inserts in key order much
@@ -448,206 +523,6 @@ func putKeys(bk *bolt.Bucket, keys [][]byte) error {
 		}
 	}
 	return nil
-}
-
-// Sync implements Store.Sync in one write transaction. It reads every
-// stored card once, to find the ones to orphan, and writes only the cards
-// that change.
-func (b *Bolt) Sync(ctx context.Context, batch Batch) (Summary, error) {
-	cs, inBatch, err := dedupe(batch.Cards)
-	if err != nil {
-		return Summary{}, fmt.Errorf("sync cards: %w", err)
-	}
-	// Writing in key order keeps bbolt fast on large batches.
-	type item struct {
-		id cards.ID
-		i  int
-	}
-	items := make([]item, len(cs))
-	for i := range cs {
-		items[i] = item{cs[i].ID, i}
-	}
-	slices.SortFunc(items, func(a, b item) int { return strings.Compare(string(a.id), string(b.id)) })
-	order := make([]int, len(cs))
-	for n, it := range items {
-		order[n] = it.i
-	}
-	sc := newScope(batch)
-	var sum Summary
-	err = b.update(ctx, func(t *tables) error {
-		var err error
-		sum, err = t.sync(ctx, cs, order, inBatch, sc)
-		return err
-	})
-	if err != nil {
-		return Summary{}, fmt.Errorf("sync cards: %w", err)
-	}
-	return sum, nil
-}
-
-// What Sync does to a card of the batch.
-const (
-	syncUnchanged = iota
-	syncNew
-	syncUpdated
-)
-
-func (t *tables) sync(ctx context.Context, cs []cards.Card, order []int, inBatch map[string]struct{}, sc scope) (Summary, error) {
-	var sum Summary
-	what := make([]uint8, len(cs))
-	heads := make([]recordHead, len(cs))
-	var body []byte
-	for n, i := range order {
-		if err := cancelled(ctx, n); err != nil {
-			return sum, err
-		}
-		c := &cs[i]
-		v := t.cards.Get([]byte(c.ID))
-		if v == nil {
-			what[i] = syncNew
-			sum.New++
-			continue
-		}
-		h, err := decodeHead(v)
-		if err != nil {
-			return sum, fmt.Errorf("%w: card %s: %w", ErrCorrupt, c.ID, err)
-		}
-		body = appendCardBody(body[:0], c)
-		if !h.Orphaned && bytes.Equal(h.body, body) {
-			sum.Unchanged++
-			continue
-		}
-		what[i] = syncUpdated
-		heads[i] = h
-		sum.Updated++
-	}
-	if sum.New+sum.Updated > 0 {
-		if err := t.upsert(ctx, cs, order, what, heads); err != nil {
-			return sum, err
-		}
-	}
-	if len(sc.roots) > 0 {
-		n, err := t.orphan(ctx, inBatch, sc)
-		if err != nil {
-			return sum, err
-		}
-		sum.Orphaned = n
-	}
-	return sum, nil
-}
-
-// upsert writes the new and updated cards of a Sync.
-func (t *tables) upsert(ctx context.Context, cs []cards.Card, order []int, what []uint8, heads []recordHead) error {
-	// New cards queue in the order of the batch.
-	seq := t.cards.Sequence()
-	seqs := make([]uint64, len(cs))
-	for i := range cs {
-		if what[i] == syncNew {
-			seq++
-			seqs[i] = seq
-		}
-	}
-	if err := t.cards.SetSequence(seq); err != nil {
-		return err
-	}
-	newState := appendState(nil, cards.NewState()) // shared: bbolt only reads values
-	var newKeys, dueKeys [][]byte
-	var buf []byte
-	for n, i := range order {
-		if err := cancelled(ctx, n); err != nil {
-			return err
-		}
-		c := &cs[i]
-		id := []byte(c.ID)
-		var r record
-		switch what[i] {
-		case syncUnchanged:
-			continue
-		case syncNew:
-			r = record{Card: *c, Seq: seqs[i]}
-			if err := t.states.Put(id, newState); err != nil {
-				return fmt.Errorf("put state of card %s: %w", c.ID, err)
-			}
-			newKeys = append(newKeys, newKey(r.Seq, id))
-		case syncUpdated:
-			h := &heads[i]
-			r = record{Card: *c, Seq: h.Seq, Suspended: h.Suspended}
-			if h.Orphaned { // revived: back in its queue
-				s, err := t.state(id)
-				if err != nil {
-					return err
-				}
-				switch bk, k := t.indexKey(id, false, h.Suspended, h.Seq, s); bk {
-				case t.new:
-					newKeys = append(newKeys, k)
-				case t.due:
-					dueKeys = append(dueKeys, k)
-				}
-			}
-		}
-		// bbolt keeps the value slice until the transaction ends: carve
-		// each value from a shared buffer instead of reusing it.
-		if cap(buf)-len(buf) < 4096 {
-			buf = make([]byte, 0, 64<<10)
-		}
-		start := len(buf)
-		buf = appendRecord(buf, &r)
-		if err := t.cards.Put(id, buf[start:len(buf):len(buf)]); err != nil {
-			return fmt.Errorf("put card %s: %w", c.ID, err)
-		}
-	}
-	if err := putKeys(t.new, newKeys); err != nil {
-		return fmt.Errorf("index new cards: %w", err)
-	}
-	if err := putKeys(t.due, dueKeys); err != nil {
-		return fmt.Errorf("index due cards: %w", err)
-	}
-	return nil
-}
-
-// orphan marks the stored cards in scope and absent from the batch as
-// orphaned, and takes them out of their queue.
-func (t *tables) orphan(ctx context.Context, inBatch map[string]struct{}, sc scope) (int, error) {
-	type orphan struct {
-		id, v []byte
-		h     recordHead
-	}
-	var found []orphan
-	c := t.cards.Cursor()
-	n := 0
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if err := cancelled(ctx, n); err != nil {
-			return 0, err
-		}
-		n++
-		if _, ok := inBatch[string(k)]; ok {
-			continue
-		}
-		h, err := decodeHead(v)
-		if err != nil {
-			return 0, fmt.Errorf("%w: card %s: %w", ErrCorrupt, k, err)
-		}
-		if h.Orphaned || !sc.orphans(h.Path) {
-			continue
-		}
-		found = append(found, orphan{id: slices.Clone(k), v: slices.Clone(v), h: h})
-	}
-	// Change the bucket only once the cursor is done with it.
-	for _, o := range found {
-		if err := t.cards.Put(o.id, setFlags(o.v, true, o.h.Suspended)); err != nil {
-			return 0, fmt.Errorf("put card %s: %w", o.id, err)
-		}
-		s, err := t.state(o.id)
-		if err != nil {
-			return 0, err
-		}
-		if bk, k := t.indexKey(o.id, false, o.h.Suspended, o.h.Seq, s); bk != nil {
-			if err := bk.Delete(k); err != nil {
-				return 0, fmt.Errorf("unindex card %s: %w", o.id, err)
-			}
-		}
-	}
-	return len(found), nil
 }
 
 // Cards implements Store.Cards. It reads every card.
@@ -673,7 +548,7 @@ func (b *Bolt) Cards(ctx context.Context, f Filter) ([]Entry, error) {
 			if err != nil {
 				return err
 			}
-			e := Entry{Card: r.Card, State: s, Status: statusOf(r.Orphaned, r.Suspended, s)}
+			e := Entry{Card: r.Card, State: s, Status: statusOf(r.Flags, s)}
 			if f.matches(&e) {
 				es = append(es, e)
 			}
@@ -794,7 +669,7 @@ func (b *Bolt) Record(ctx context.Context, r cards.Review) error {
 		if err := t.states.Put(id, appendState(nil, r.After)); err != nil {
 			return err
 		}
-		return t.reindex(id, h.Orphaned, h.Suspended, h.Seq, s, h.Orphaned, h.Suspended, r.After)
+		return t.reindex(id, h.Seq, h.Flags, s, h.Flags, r.After)
 	})
 	if err != nil {
 		return fmt.Errorf("record review of card %s: %w", r.Card, err)
@@ -804,10 +679,9 @@ func (b *Bolt) Record(ctx context.Context, r cards.Review) error {
 
 // reindex moves card id from the queue entry of its old flags and state to
 // the one of its new flags and state.
-func (t *tables) reindex(id []byte, oldOrphaned, oldSuspended bool, seq uint64, old cards.State,
-	orphaned, suspended bool, s cards.State) error {
-	oldBk, oldKey := t.indexKey(id, oldOrphaned, oldSuspended, seq, old)
-	bk, k := t.indexKey(id, orphaned, suspended, seq, s)
+func (t *tables) reindex(id []byte, seq uint64, oldFlags flags, old cards.State, f flags, s cards.State) error {
+	oldBk, oldKey := t.indexKey(id, oldFlags, seq, old)
+	bk, k := t.indexKey(id, f, seq, s)
 	if oldBk == bk && bytes.Equal(oldKey, k) {
 		return nil
 	}
@@ -822,35 +696,98 @@ func (t *tables) reindex(id []byte, oldOrphaned, oldSuspended bool, seq uint64, 
 	return nil
 }
 
-// SetSuspended suspends card id, or brings it back into the queues when
-// suspended is false. A suspended card keeps its schedule and history and
-// stays suspended across syncs. It returns ErrNotFound for an unknown card,
-// ErrReadOnly and ErrClosed. It is safe for concurrent use.
-func (b *Bolt) SetSuspended(ctx context.Context, id cards.ID, suspended bool) error {
-	err := b.update(ctx, func(t *tables) error {
-		key := []byte(id)
-		v := t.cards.Get(key)
-		if len(key) == 0 || v == nil {
-			return ErrNotFound
+// SetStatus implements Store.SetStatus in one write transaction. An ID
+// that is no stored ID is looked up as a content hash (the ID `mnemo
+// preview` shows for a card, which stays its stored ID until its text is
+// edited): every stored card with that content gets the mark. A card keeps
+// its state, history and orphaned flag; only its mark changes. It returns
+// an error for a status other than StatusSuspended, StatusRejected,
+// StatusNew or StatusReview, ErrNotFound (joined, one per ID) after
+// applying the known IDs, ErrReadOnly and ErrClosed.
+func (b *Bolt) SetStatus(ctx context.Context, ids []cards.ID, s cards.Status) error {
+	mark, err := markOf(s)
+	if err != nil {
+		return fmt.Errorf("set cards %s: %w", s, err)
+	}
+	var missing []error
+	err = b.update(ctx, func(t *tables) error {
+		missing = nil
+		for n, id := range ids {
+			if err := cancelled(ctx, n); err != nil {
+				return err
+			}
+			sids, err := t.resolve(id)
+			if err != nil {
+				return err
+			}
+			if len(sids) == 0 {
+				missing = append(missing, fmt.Errorf("card %s: %w", id, ErrNotFound))
+			}
+			for _, sid := range sids {
+				if err := t.setMark(sid, mark); err != nil {
+					return err
+				}
+			}
 		}
-		h, err := decodeHead(v)
-		if err != nil {
-			return fmt.Errorf("%w: %w", ErrCorrupt, err)
-		}
-		if h.Suspended == suspended {
-			return nil
-		}
-		s, err := t.state(key)
-		if err != nil {
-			return err
-		}
-		if err := t.cards.Put(key, setFlags(v, h.Orphaned, suspended)); err != nil {
-			return err
-		}
-		return t.reindex(key, h.Orphaned, h.Suspended, h.Seq, s, h.Orphaned, suspended, s)
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("suspend card %s: %w", id, err)
+		return fmt.Errorf("set cards %s: %w", s, err)
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("set cards %s: %w", s, errors.Join(missing...))
+	}
+	return nil
+}
+
+// resolve returns the stored IDs id names: itself when it is a stored ID,
+// else the stored cards whose content hash it is.
+func (t *tables) resolve(id cards.ID) ([][]byte, error) {
+	if id == "" {
+		return nil, nil
+	}
+	if t.cards.Get([]byte(id)) != nil {
+		return [][]byte{[]byte(id)}, nil
+	}
+	if !isHash(id) {
+		return nil, nil
+	}
+	var sids [][]byte
+	c := t.content.Cursor()
+	for k, _ := c.Seek([]byte(id)); k != nil && bytes.HasPrefix(k, []byte(id)); k, _ = c.Next() {
+		_, sid, ok := splitContentKey(k)
+		if !ok {
+			return nil, fmt.Errorf("%w: bad content index key %x", ErrCorrupt, k)
+		}
+		sids = append(sids, slices.Clone(sid))
+	}
+	return sids, nil
+}
+
+// setMark replaces the user's mark of stored card id by mark, and moves
+// the card in or out of its queue.
+func (t *tables) setMark(id []byte, mark flags) error {
+	v := t.cards.Get(id)
+	if v == nil {
+		return fmt.Errorf("%w: the content index lists card %s, which is missing", ErrCorrupt, id)
+	}
+	h, err := decodeHead(v)
+	if err != nil {
+		return fmt.Errorf("%w: card %s: %w", ErrCorrupt, id, err)
+	}
+	f := h.Flags&^flagsMark | mark
+	if f == h.Flags {
+		return nil
+	}
+	s, err := t.state(id)
+	if err != nil {
+		return err
+	}
+	if err := t.cards.Put(id, setFlags(v, f)); err != nil {
+		return fmt.Errorf("put card %s: %w", id, err)
+	}
+	if err := t.reindex(id, h.Seq, h.Flags, s, f, s); err != nil {
+		return fmt.Errorf("reindex card %s: %w", id, err)
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -81,7 +82,7 @@ func TestOpen_ReopenKeepsData(t *testing.T) {
 	if err := b.Record(ctx, cards.Review{Card: cs[3].ID, At: at, Day: day, Grade: cards.Good, Before: cards.NewState(), After: after}); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.SetSuspended(ctx, cs[4].ID, true); err != nil {
+	if err := b.SetStatus(ctx, []cards.ID{cs[4].ID}, cards.StatusSuspended); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := b.Sync(ctx, store.Batch{Cards: cs[:20], Roots: []string{"n"}}); err != nil {
@@ -263,7 +264,7 @@ func TestOpen_ReadOnly(t *testing.T) {
 		{"Record", func() error {
 			return r1.Record(ctx, cards.Review{Card: cs[0].ID, Before: cards.NewState(), After: cards.NewState()})
 		}},
-		{"SetSuspended", func() error { return r1.SetSuspended(ctx, cs[0].ID, true) }},
+		{"SetStatus", func() error { return r1.SetStatus(ctx, []cards.ID{cs[0].ID}, cards.StatusRejected) }},
 	}
 	for _, c := range writes {
 		if err := c.call(); !errors.Is(err, store.ErrReadOnly) {
@@ -334,7 +335,7 @@ func mnemoBuckets(version []byte, skip string) func(tx *bolt.Tx) error {
 		if err := meta.Put([]byte("version"), version); err != nil {
 			return err
 		}
-		for _, name := range []string{"cards", "states", "due", "new", "log"} {
+		for _, name := range []string{"cards", "states", "due", "new", "log", "content"} {
 			if name == skip {
 				continue
 			}
@@ -360,6 +361,7 @@ func TestOpen_Corrupt(t *testing.T) {
 	page := os.Getpagesize()
 	wiped := bytes.Clone(valid)
 	clear(wiped[:2*page])
+	v3 := binary.BigEndian.AppendUint32(nil, 3)
 	v2 := binary.BigEndian.AppendUint32(nil, 2)
 	v1 := binary.BigEndian.AppendUint32(nil, 1)
 
@@ -383,7 +385,8 @@ func TestOpen_Corrupt(t *testing.T) {
 		{"bad schema version", boltFile(t, mnemoBuckets([]byte{1}, "")), store.ErrCorrupt},
 		{"schema version zero", boltFile(t, mnemoBuckets(make([]byte, 4), "")), store.ErrCorrupt},
 		{"missing bucket", boltFile(t, mnemoBuckets(v1, "log")), store.ErrCorrupt},
-		{"newer schema", boltFile(t, mnemoBuckets(v2, "")), store.ErrVersion},
+		{"missing bucket in version 2", boltFile(t, mnemoBuckets(v2, "content")), store.ErrCorrupt},
+		{"newer schema", boltFile(t, mnemoBuckets(v3, "")), store.ErrVersion},
 	}
 	for _, tt := range tests {
 		for _, ro := range []bool{false, true} {
@@ -472,8 +475,9 @@ func TestOpen_DamagedPages(t *testing.T) {
 	}
 }
 
-// FuzzOpen opens arbitrary files: Open and the methods of the store it
-// returns must fail with ErrCorrupt or ErrVersion, or work, never panic.
+// FuzzOpen opens arbitrary files, damaged version-1 stores among them
+// (which Open upgrades): Open and the methods of the store it returns must
+// fail with ErrCorrupt or ErrVersion, or work, never panic.
 func FuzzOpen(f *testing.F) {
 	valid := validStore(f, 50)
 	f.Add([]byte{})
@@ -481,6 +485,12 @@ func FuzzOpen(f *testing.F) {
 	f.Add(valid)
 	f.Add(valid[:len(valid)/2])
 	f.Add(valid[:4096])
+	// A version-1 store: Open upgrades it.
+	v1 := filepath.Join(f.TempDir(), "v1.db")
+	store.WriteV1(f, v1)
+	if data, err := os.ReadFile(v1); err == nil {
+		f.Add(data)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		path := filepath.Join(t.TempDir(), "mnemo.db")
 		if err := os.WriteFile(path, data, 0o600); err != nil {
@@ -550,6 +560,25 @@ func BenchmarkSync(b *testing.B) {
 			for b.Loop() {
 				sum, err := s.Sync(b.Context(), store.Batch{Cards: cs, Roots: []string{"n"}})
 				if err != nil || sum.Unchanged != n {
+					b.Fatalf("Sync() = %+v, %v", sum, err)
+				}
+			}
+		})
+		// One card in 100 edited at each sync: each is re-matched.
+		b.Run(fmt.Sprintf("edited/%d", n), func(b *testing.B) {
+			s := benchStore(b, cs)
+			batch := slices.Clone(cs)
+			k := 0
+			b.ReportAllocs()
+			for b.Loop() {
+				k++
+				for i := 0; i < n; i += 100 {
+					c := &batch[i]
+					c.Front = cs[i].Front + [...]string{" again", " anew"}[k%2]
+					c.ID = cards.NewID(c.Kind, c.Front, c.Back)
+				}
+				sum, err := s.Sync(b.Context(), store.Batch{Cards: batch, Roots: []string{"n"}})
+				if err != nil || sum.Rematched != n/100 || sum.Unchanged != n-n/100 {
 					b.Fatalf("Sync() = %+v, %v", sum, err)
 				}
 			}

@@ -43,9 +43,12 @@ func (p *problems) err(what string) error {
 }
 
 // Check verifies the whole store: that every page reads and the pages fit
-// in the file, that every card decodes and has a state, that add sequences are unique, that the due
-// and new indexes hold exactly the entries the cards' states and flags call
-// for, and that every review names a stored card. It returns nil for a
+// in the file, that every card decodes and has a state, that add sequences
+// are unique, that the due and new indexes hold exactly the entries the
+// cards' states and flags call for, that the content index holds exactly
+// one entry per card, under the hash of its current content, and that
+// every review names a stored card. (A version-1 store opened read-only
+// has no content index yet: that check is skipped.) It returns nil for a
 // sound store, else an error wrapping ErrCorrupt that lists the problems
 // (at most 50, then their count), or ErrClosed. It reads every page: it is
 // meant for `mnemo check`, not every command. It is safe for concurrent use.
@@ -66,6 +69,7 @@ func (b *Bolt) Check(ctx context.Context) error {
 		seqs := make(map[uint64]string)
 		wantDue := make(map[string]string) // index key → card ID
 		wantNew := make(map[string]string)
+		wantContent := make(map[string]string)
 		last := t.cards.Sequence()
 		c := t.cards.Cursor()
 		n := 0
@@ -92,7 +96,8 @@ func (b *Bolt) Check(ctx context.Context) error {
 				p.add("%w", err)
 				continue
 			}
-			switch bk, key := t.indexKey(k, r.Orphaned, r.Suspended, r.Seq, s); bk {
+			wantContent[string(contentKey(contentHash(&r.Card), k))] = string(k)
+			switch bk, key := t.indexKey(k, r.Flags, r.Seq, s); bk {
 			case t.due:
 				wantDue[string(key)] = string(k)
 			case t.new:
@@ -119,6 +124,15 @@ func (b *Bolt) Check(ctx context.Context) error {
 			}
 			return fmt.Sprintf("card %s added %d", id, seq)
 		})
+		if t.content != nil {
+			checkIndex(&p, t.content.Cursor(), wantContent, "content", func(k []byte) string {
+				h, id, ok := splitContentKey(k)
+				if !ok {
+					return fmt.Sprintf("bad key %x", k)
+				}
+				return fmt.Sprintf("card %s with content %s", id, h)
+			})
+		}
 		c = t.log.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if err := cancelled(ctx, n); err != nil {
@@ -200,10 +214,12 @@ func checkIndex(p *problems, c cursor, want map[string]string, name string, desc
 	}
 }
 
-// Check verifies that every card has a valid add sequence and every review
-// names a stored card, as Bolt.Check does (a Memory store has no index to
-// check). It returns nil, an error wrapping ErrCorrupt that lists the
-// problems, or ErrClosed. It is safe for concurrent use.
+// Check verifies that every card has a valid add sequence, that the
+// content index holds exactly one entry per card, under the hash of its
+// current content, and that every review names a stored card, as
+// Bolt.Check does (a Memory store has no queue index to check). It returns
+// nil, an error wrapping ErrCorrupt that lists the problems, or ErrClosed.
+// It is safe for concurrent use.
 func (m *Memory) Check(ctx context.Context) error {
 	unlock, err := m.lock(ctx, false)
 	if err != nil {
@@ -223,6 +239,21 @@ func (m *Memory) Check(ctx context.Context) error {
 			p.add("cards %s and %s share add sequence %d", other, id, c.Seq)
 		}
 		seqs[c.Seq] = id
+		h := contentHash(&c.Card)
+		if h != c.hash {
+			p.add("card %s has content %s, indexed as %s", id, h, c.hash)
+		}
+		if _, ok := slices.BinarySearch(m.content[h], id); !ok {
+			p.add("card %s is missing from the content index (card %s with content %s)", id, id, h)
+		}
+	}
+	for _, h := range slices.Sorted(maps.Keys(m.content)) {
+		ids := m.content[h]
+		for i, id := range ids {
+			if c, ok := m.cards[id]; !ok || c.hash != h || (i > 0 && ids[i-1] >= id) {
+				p.add("the content index lists card %s with content %s, which does not belong there", id, h)
+			}
+		}
 	}
 	for i, r := range m.log {
 		if _, ok := m.cards[r.Card]; !ok {

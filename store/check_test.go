@@ -35,7 +35,7 @@ func checkedStore(t *testing.T) *Bolt {
 	if err := b.Record(ctx, r); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.SetSuspended(ctx, "c", true); err != nil {
+	if err := b.SetStatus(ctx, []cards.ID{"c"}, cards.StatusSuspended); err != nil {
 		t.Fatal(err)
 	}
 	if err := b.Check(ctx); err != nil {
@@ -46,6 +46,9 @@ func checkedStore(t *testing.T) *Bolt {
 
 func TestBolt_Check(t *testing.T) {
 	bucket := func(tx *bolt.Tx, name string) *bolt.Bucket { return tx.Bucket([]byte(name)) }
+	// checkedStore's cards have no text: they share one content hash.
+	empty := cards.NewID(cards.Basic, "", "")
+	other := cards.NewID(cards.Basic, "other", "")
 	tests := []struct {
 		name    string
 		corrupt func(tx *bolt.Tx) error
@@ -95,6 +98,41 @@ func TestBolt_Check(t *testing.T) {
 				return bucket(tx, bucketCards).Put([]byte("b"), v)
 			},
 			want: []string{"cards a and b share add sequence 1", "card b is missing from the new index"},
+		},
+		{
+			name:    "content entry missing",
+			corrupt: func(tx *bolt.Tx) error { return bucket(tx, bucketContent).Delete(contentKey(empty, []byte("b"))) },
+			want:    []string{"card b is missing from the content index (card b with content " + string(empty) + ")"},
+		},
+		{
+			name: "content entry under another hash",
+			corrupt: func(tx *bolt.Tx) error {
+				return bucket(tx, bucketContent).Put(contentKey(other, []byte("a")), []byte{})
+			},
+			want: []string{"the content index lists card a with content " + string(other) + ", which does not belong there"},
+		},
+		{
+			name: "content entry of an unknown card",
+			corrupt: func(tx *bolt.Tx) error {
+				return bucket(tx, bucketContent).Put(contentKey(empty, []byte("zz")), []byte{})
+			},
+			want: []string{"the content index lists card zz with content"},
+		},
+		{
+			name:    "bad content key",
+			corrupt: func(tx *bolt.Tx) error { return bucket(tx, bucketContent).Put([]byte("short"), []byte{}) },
+			want:    []string{"the content index lists bad key 73686f7274"},
+		},
+		{
+			name: "card edited without its content entry",
+			corrupt: func(tx *bolt.Tx) error {
+				v := appendRecord(nil, &record{Card: cards.Card{Kind: cards.Basic, Front: "other", Source: cards.Source{Path: "n.md", Line: 1}}, Seq: 2})
+				return bucket(tx, bucketCards).Put([]byte("b"), v)
+			},
+			want: []string{
+				"card b is missing from the content index (card b with content " + string(other) + ")",
+				"the content index lists card b with content " + string(empty) + ", which does not belong there",
+			},
 		},
 		{
 			name: "review of an unknown card",
@@ -151,5 +189,56 @@ func TestProblems_Cap(t *testing.T) {
 	err := p.err("check")
 	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "55 problems") || !strings.HasSuffix(err.Error(), "and 5 more") {
 		t.Errorf("err() = %v, want 55 problems listed as 50 and 5 more", err)
+	}
+}
+
+func TestMemory_Check(t *testing.T) {
+	tests := []struct {
+		name    string
+		corrupt func(m *Memory)
+		want    []string
+	}{
+		{
+			name:    "content entry missing",
+			corrupt: func(m *Memory) { delete(m.content, m.cards["a"].hash) },
+			want:    []string{"card a is missing from the content index"},
+		},
+		{
+			name:    "card edited without its content entry",
+			corrupt: func(m *Memory) { m.cards["a"].Card.Front = "changed" },
+			want:    []string{"card a has content", "card a is missing from the content index"},
+		},
+		{
+			name:    "content entry of an unknown card",
+			corrupt: func(m *Memory) { m.content["0123456789abcdef"] = []cards.ID{"zz"} },
+			want:    []string{"the content index lists card zz with content 0123456789abcdef"},
+		},
+		{
+			name:    "review of an unknown card",
+			corrupt: func(m *Memory) { m.log = append(m.log, cards.Review{Card: "zz"}) },
+			want:    []string{"review 1 names unknown card zz"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := NewMemory()
+			cs := []cards.Card{{ID: "a", Kind: cards.Basic, Front: "a"}, {ID: "b", Kind: cards.Basic, Front: "b"}}
+			if _, err := m.Sync(t.Context(), Batch{Cards: cs}); err != nil {
+				t.Fatal(err)
+			}
+			if err := m.Check(t.Context()); err != nil {
+				t.Fatalf("Check() of a sound store error = %v", err)
+			}
+			tt.corrupt(m)
+			err := m.Check(t.Context())
+			if !errors.Is(err, ErrCorrupt) {
+				t.Fatalf("Check() error = %v, want ErrCorrupt", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("Check() error = %q, want it to mention %q", err, w)
+				}
+			}
+		})
 	}
 }

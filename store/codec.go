@@ -21,10 +21,20 @@ const (
 	reviewV1 = 1 // cards.Review
 )
 
-// Flags of a card record.
+// flags are the marks of a card record that decide its status. A card
+// with any flag set is in no queue.
+type flags uint8
+
+// The flags of a card record: orphaned is set by Sync, suspended and
+// rejected by SetStatus (a card has at most one of the two).
 const (
-	flagOrphaned = 1 << iota
+	flagOrphaned flags = 1 << iota
 	flagSuspended
+	flagRejected
+
+	flagsKnown = flagOrphaned | flagSuspended | flagRejected
+	// flagsMark are the user's marks, set and cleared by SetStatus.
+	flagsMark = flagSuspended | flagRejected
 )
 
 // errShort reports a value that ends before its last field.
@@ -32,27 +42,15 @@ var errShort = errors.New("value is truncated")
 
 // record is a stored card with the flags that decide its status.
 type record struct {
-	Card      cards.Card
-	Seq       uint64 // add sequence: the order of the new-card queue
-	Orphaned  bool
-	Suspended bool
-}
-
-func (r *record) flags() byte {
-	var f byte
-	if r.Orphaned {
-		f |= flagOrphaned
-	}
-	if r.Suspended {
-		f |= flagSuspended
-	}
-	return f
+	Card  cards.Card
+	Seq   uint64 // add sequence: the order of the new-card queue
+	Flags flags
 }
 
 // appendRecord appends the encoding of r; the card ID is the key, not part
 // of the value.
 func appendRecord(b []byte, r *record) []byte {
-	b = append(b, recordV1, r.flags())
+	b = append(b, recordV1, byte(r.Flags))
 	b = binary.AppendUvarint(b, r.Seq)
 	return appendCardBody(b, &r.Card)
 }
@@ -88,11 +86,10 @@ func appendStrings(b []byte, ss []string) []byte {
 // recordHead is the part of a card record that Sync reads for every stored
 // card: flags, add sequence, path, and where the card fields start.
 type recordHead struct {
-	Orphaned  bool
-	Suspended bool
-	Seq       uint64
-	Path      string
-	body      []byte // the card fields, as appendCardBody wrote them
+	Flags flags
+	Seq   uint64
+	Path  string
+	body  []byte // the card fields, as appendCardBody wrote them
 }
 
 // decodeHead decodes the head of a card record without copying the body.
@@ -104,11 +101,13 @@ func decodeHead(v []byte) (recordHead, error) {
 	if v[0] != recordV1 {
 		return h, fmt.Errorf("unknown card record format %d", v[0])
 	}
-	if v[1]&^(flagOrphaned|flagSuspended) != 0 {
+	h.Flags = flags(v[1])
+	if h.Flags&^flagsKnown != 0 {
 		return h, fmt.Errorf("unknown card flags %#x", v[1])
 	}
-	h.Orphaned = v[1]&flagOrphaned != 0
-	h.Suspended = v[1]&flagSuspended != 0
+	if h.Flags&flagsMark == flagsMark {
+		return h, fmt.Errorf("card both suspended and rejected (flags %#x)", v[1])
+	}
 	d := decoder{b: v[2:]}
 	h.Seq = d.uvarint()
 	h.body = d.b
@@ -123,7 +122,7 @@ func decodeRecord(id []byte, v []byte) (record, error) {
 	if err != nil {
 		return record{}, err
 	}
-	r := record{Seq: h.Seq, Orphaned: h.Orphaned, Suspended: h.Suspended}
+	r := record{Seq: h.Seq, Flags: h.Flags}
 	c := &r.Card
 	c.ID = cards.ID(id)
 	d := decoder{b: h.body}
@@ -143,10 +142,10 @@ func decodeRecord(id []byte, v []byte) (record, error) {
 	return r, d.err
 }
 
-// setFlags returns a copy of the record v with the flags of r.
-func setFlags(v []byte, orphaned, suspended bool) []byte {
+// setFlags returns a copy of the record v with flags f.
+func setFlags(v []byte, f flags) []byte {
 	out := append([]byte(nil), v...)
-	out[1] = (&record{Orphaned: orphaned, Suspended: suspended}).flags()
+	out[1] = byte(f)
 	return out
 }
 

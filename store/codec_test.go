@@ -21,9 +21,10 @@ func TestRecord_RoundTrip(t *testing.T) {
 				Context: []string{"Title", "Heading", ""}, Source: cards.Source{Path: "n/a b.md", Line: 12},
 				Tags: []string{"fr", "é"}, Rule: "explicit",
 			},
-			Seq: 1 << 40, Suspended: true,
+			Seq: 1 << 40, Flags: flagSuspended,
 		}},
-		{"orphaned", record{Card: cards.Card{ID: "x", Kind: cards.Basic}, Seq: 1, Orphaned: true}},
+		{"orphaned", record{Card: cards.Card{ID: "x", Kind: cards.Basic}, Seq: 1, Flags: flagOrphaned}},
+		{"rejected and orphaned", record{Card: cards.Card{ID: "x", Kind: cards.Basic}, Seq: 2, Flags: flagRejected | flagOrphaned}},
 		{"invalid UTF-8 kept", record{Card: cards.Card{ID: "x", Front: "\xff\xfe", Source: cards.Source{Line: -3}}}},
 	}
 	for _, tt := range tests {
@@ -40,16 +41,16 @@ func TestRecord_RoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("decodeHead() error = %v", err)
 			}
-			want := recordHead{Orphaned: tt.r.Orphaned, Suspended: tt.r.Suspended, Seq: tt.r.Seq, Path: tt.r.Card.Source.Path}
+			want := recordHead{Flags: tt.r.Flags, Seq: tt.r.Seq, Path: tt.r.Card.Source.Path}
 			if diff := cmp.Diff(want, h, cmp.AllowUnexported(recordHead{}), cmp.FilterPath(func(p cmp.Path) bool {
 				return p.Last().String() == ".body"
 			}, cmp.Ignore())); diff != "" {
 				t.Errorf("decodeHead() mismatch (-want +got):\n%s", diff)
 			}
-			flipped := setFlags(v, !tt.r.Orphaned, !tt.r.Suspended)
-			got, err = decodeRecord([]byte(tt.r.Card.ID), flipped)
-			if err != nil || got.Orphaned == tt.r.Orphaned || got.Suspended == tt.r.Suspended {
-				t.Errorf("setFlags() = %+v, %v; want the flags flipped", got, err)
+			flipped := tt.r.Flags ^ flagOrphaned
+			got, err = decodeRecord([]byte(tt.r.Card.ID), setFlags(v, flipped))
+			if err != nil || got.Flags != flipped {
+				t.Errorf("setFlags() = %+v, %v; want flags %#x", got, err, flipped)
 			}
 		})
 	}
@@ -65,6 +66,7 @@ func TestDecodeRecord_Errors(t *testing.T) {
 		{"format only", []byte{recordV1}},
 		{"unknown format", append([]byte{9}, valid[1:]...)},
 		{"unknown flag", append([]byte{recordV1, 0x80}, valid[2:]...)},
+		{"suspended and rejected", append([]byte{recordV1, byte(flagSuspended | flagRejected)}, valid[2:]...)},
 		{"truncated", valid[:len(valid)-1]},
 		{"trailing bytes", append(valid, 0)},
 		{"huge string", []byte{recordV1, 0, 1, 0xff, 0xff, 0xff, 0xff, 0x0f}},

@@ -6,17 +6,22 @@
 //
 // # File layout
 //
-// A Bolt store is one bbolt file holding six buckets:
+// A Bolt store is one bbolt file holding seven buckets:
 //
-//	meta    "version" → schema version, 4 bytes big-endian (1)
-//	cards   card ID → card record: format byte, flags (orphaned,
-//	        suspended), add sequence, then the card's fields
-//	states  card ID → cards.State
-//	due     day (4 bytes big-endian, days since cards.MinDate) + card ID → ""
-//	        for each reviewed card that is neither suspended nor orphaned
-//	new     add sequence (8 bytes big-endian) + card ID → ""
-//	        for each never-reviewed card that is neither suspended nor orphaned
-//	log     sequence (8 bytes big-endian) → cards.Review, append-only
+//	meta     "version" → schema version, 4 bytes big-endian (2)
+//	cards    stored ID → card record: format byte, flags (orphaned,
+//	         suspended, rejected), add sequence, then the card's fields
+//	states   stored ID → cards.State
+//	due      day (4 bytes big-endian, days since cards.MinDate) + stored ID
+//	         → "" for each reviewed card without a flag
+//	new      add sequence (8 bytes big-endian) + stored ID → ""
+//	         for each never-reviewed card without a flag
+//	content  content hash (16 hex digits) + stored ID → "" for every card
+//	log      sequence (8 bytes big-endian) → cards.Review, append-only
+//
+// Schema version 1 had no content bucket; Open upgrades such a store in
+// place, in one transaction, by building it (a store opened read-only is
+// read as it is, without it).
 //
 // Values use a compact binary encoding (varints and length-prefixed
 // strings) that starts with a format byte, so a later mnemo can change a
@@ -27,8 +32,35 @@
 // The due and new indexes are what make Due cheap: it seeks the due index
 // up to the day asked and walks the new index in add order, reading only
 // the cards it returns, never the whole cards bucket. Every write
-// transaction keeps the indexes consistent with the states and flags;
-// Bolt.Check verifies it.
+// transaction keeps the indexes consistent with the states, flags and
+// contents; Bolt.Check verifies it.
+//
+// # Stored IDs and re-matching
+//
+// A card is stored under the ID it first came with, a hash of its
+// content (cards.NewID), and keeps that stored ID for life, so its state,
+// its review log, its Anki GUID and the ID a user types stay put when its
+// text is edited. The content index maps the hash of each card's current
+// kind, front and back to its stored ID. Sync matches an incoming card
+// (whose ID is its content hash) to the stored card with the same ID and
+// fields, else the stored card whose content hash is its ID, else the
+// stored card of its ID; a note moved or renamed keeps its cards this way.
+// A card still unmatched is then re-matched to a stored card that would
+// otherwise become orphaned in this Sync (in scope, not orphaned already)
+// of the same note, rule and kind, whose text is similar; see rematch in
+// match.go for the measure. A re-matched card keeps its stored ID, state,
+// history and marks; it takes the incoming card's fields. An edit that
+// also moves the text to another note is not re-matched (new card plus
+// orphan), nor is an edit of a text that went away in an earlier Sync.
+//
+// # Statuses
+//
+// A card has at most one user's mark, suspended or rejected, set and
+// cleared by SetStatus, and Sync's orphaned flag. Any of them keeps the
+// card out of the queues. Sync never changes a mark: a rejected card whose
+// text comes back, or is edited, stays rejected; one whose text is gone
+// is also orphaned. The status shown is rejected, then orphaned, then
+// suspended, then new or review.
 //
 // # Crash safety
 //

@@ -34,9 +34,51 @@ func ExampleNewMemory() {
 		fmt.Println(e.Card.ID, e.Status, e.Card.Front)
 	}
 	// Output:
-	// {New:2 Updated:0 Unchanged:0 Orphaned:0}
-	// {New:0 Updated:0 Unchanged:1 Orphaned:1}
+	// {New:2 Updated:0 Rematched:0 Unchanged:0 Orphaned:0}
+	// {New:0 Updated:0 Rematched:0 Unchanged:1 Orphaned:1}
 	// c1 new le chat
+}
+
+// An edited card keeps its stored ID, so its schedule and history follow
+// the edit; a rejected card stays out of the queue across syncs.
+func ExampleMemory_Sync() {
+	ctx := context.Background()
+	s := store.NewMemory()
+	defer s.Close()
+	// Cards as cards.Generate makes them: the ID is the content hash.
+	card := func(front, back string, line int) cards.Card {
+		return cards.Card{
+			ID: cards.NewID(cards.Basic, front, back), Deck: "geo", Kind: cards.Basic,
+			Front: front, Back: back, Source: cards.Source{Path: "geo.md", Line: line}, Rule: "explicit",
+		}
+	}
+	roots := []string{"geo.md"}
+	first := []cards.Card{
+		card("What is the capitol of Australia?", "Canberra", 1),
+		card("What is the capital of Canada?", "Ottawa", 2),
+	}
+	s.Sync(ctx, store.Batch{Cards: first, Roots: roots})
+
+	// The typo is fixed: the card is re-matched, not replaced.
+	fixed := []cards.Card{card("What is the capital of Australia?", "Canberra", 1), first[1]}
+	sum, _ := s.Sync(ctx, store.Batch{Cards: fixed, Roots: roots})
+	fmt.Printf("%+v\n", sum)
+	fmt.Println(fixed[0].ID == first[0].ID)
+
+	// `mnemo reject` with the ID `mnemo preview` shows (the content hash).
+	_ = s.SetStatus(ctx, []cards.ID{fixed[0].ID}, cards.StatusRejected)
+	sum, _ = s.Sync(ctx, store.Batch{Cards: fixed, Roots: roots})
+	fmt.Printf("%+v\n", sum)
+	es, _ := s.Cards(ctx, store.Filter{})
+	for _, e := range es {
+		fmt.Println(e.Card.ID == first[e.Card.Source.Line-1].ID, e.Status, e.Card.Front)
+	}
+	// Output:
+	// {New:0 Updated:1 Rematched:1 Unchanged:1 Orphaned:0}
+	// false
+	// {New:0 Updated:0 Rematched:0 Unchanged:2 Orphaned:0}
+	// true rejected What is the capital of Australia?
+	// true new What is the capital of Canada?
 }
 
 func ExampleOpen() {

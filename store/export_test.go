@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"testing"
 
 	"github.com/mnemo-dev/mnemo/cards"
 )
@@ -26,10 +27,17 @@ func (b *Bolt) SetStates(ctx context.Context, states map[cards.ID]cards.State) e
 			if err := t.states.Put(key, appendState(nil, states[id])); err != nil {
 				return err
 			}
-			if err := t.reindex(key, h.Orphaned, h.Suspended, h.Seq, old, h.Orphaned, h.Suspended, states[id]); err != nil {
+			if err := t.reindex(key, h.Seq, h.Flags, old, h.Flags, states[id]); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// WriteV1 writes a small store in the layout of schema version 1 at path,
+// for the tests of package store_test.
+func WriteV1(t testing.TB, path string) {
+	cs, log := v1Store()
+	writeV1(t, path, cs, log, nil)
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -20,30 +21,55 @@ import (
 type Memory struct {
 	mu     sync.RWMutex
 	closed bool
-	cards  map[cards.ID]*memCard
-	seq    uint64 // last add sequence given
-	log    []cards.Review
+	cards  map[cards.ID]*memCard // by stored ID
+	// content is the content index: content hash → stored IDs, sorted.
+	content map[cards.ID][]cards.ID
+	seq     uint64 // last add sequence given
+	log     []cards.Review
 }
 
 var _ Store = (*Memory)(nil)
 
-// memCard is a stored card, as in a Bolt record plus its state.
+// memCard is a stored card, as in a Bolt record plus its state and content
+// hash.
 type memCard struct {
 	record
 	state cards.State
+	hash  cards.ID
 }
 
 func (c *memCard) entry() Entry {
 	return Entry{
 		Card:   copyCard(c.Card),
 		State:  c.state,
-		Status: statusOf(c.Orphaned, c.Suspended, c.state),
+		Status: statusOf(c.Flags, c.state),
 	}
 }
 
 // NewMemory returns an empty store.
 func NewMemory() *Memory {
-	return &Memory{cards: make(map[cards.ID]*memCard)}
+	return &Memory{cards: make(map[cards.ID]*memCard), content: make(map[cards.ID][]cards.ID)}
+}
+
+// index adds stored card c to the content index under its hash.
+func (m *Memory) index(c *memCard) {
+	c.hash = contentHash(&c.Card)
+	ids := m.content[c.hash]
+	i, _ := slices.BinarySearch(ids, c.Card.ID)
+	m.content[c.hash] = slices.Insert(ids, i, c.Card.ID)
+}
+
+// unindex removes stored card c from the content index.
+func (m *Memory) unindex(c *memCard) {
+	ids := m.content[c.hash]
+	if i, ok := slices.BinarySearch(ids, c.Card.ID); ok {
+		ids = slices.Delete(ids, i, i+1)
+	}
+	if len(ids) == 0 {
+		delete(m.content, c.hash)
+		return
+	}
+	m.content[c.hash] = ids
 }
 
 // lock takes the lock for writing (or reading) and checks the store is open
@@ -67,9 +93,10 @@ func (m *Memory) lock(ctx context.Context, write bool) (unlock func(), err error
 	return unlock, nil
 }
 
-// Sync implements Store.Sync: the whole batch is applied, or nothing.
+// Sync implements Store.Sync: the whole batch is applied, or nothing. It
+// matches cards as Bolt.Sync does.
 func (m *Memory) Sync(ctx context.Context, b Batch) (Summary, error) {
-	cs, inBatch, err := dedupe(b.Cards)
+	cs, index, err := dedupe(b.Cards)
 	if err != nil {
 		return Summary{}, fmt.Errorf("sync cards: %w", err)
 	}
@@ -78,59 +105,168 @@ func (m *Memory) Sync(ctx context.Context, b Batch) (Summary, error) {
 		return Summary{}, fmt.Errorf("sync cards: %w", err)
 	}
 	defer unlock()
-
 	// Decide everything first, so a cancelled context changes nothing.
-	var sum Summary
-	var upsert []cards.Card
-	for i := range cs {
-		if err := cancelled(ctx, i); err != nil {
-			return Summary{}, fmt.Errorf("sync cards: %w", err)
-		}
-		c := &cs[i]
-		switch old, ok := m.cards[c.ID]; {
-		case !ok:
-			sum.New++
-		case !old.Orphaned && sameCard(&old.Card, c):
-			sum.Unchanged++
-			continue
-		default:
-			sum.Updated++
-		}
-		upsert = append(upsert, copyCard(*c))
+	sum, apply, err := m.plan(ctx, cs, index, newScope(b))
+	if err == nil {
+		err = ctx.Err()
 	}
+	if err != nil {
+		return Summary{}, fmt.Errorf("sync cards: %w", err)
+	}
+	apply()
+	return sum, nil
+}
+
+// memFate is what Sync does to one incoming card.
+type memFate struct {
+	what uint8
+	sid  cards.ID // stored ID, once matched or new
+	old  *memCard // the matched stored card
+}
+
+// plan decides what Sync does, without changing the store, and returns the
+// summary and the function that applies it.
+func (m *Memory) plan(ctx context.Context, cs []cards.Card, index map[string]int, sc scope) (Summary, func(), error) {
+	fates := make([]memFate, len(cs))
+	claimed := make(map[cards.ID]bool)
+	match := func(i int, old *memCard, what uint8) {
+		fates[i] = memFate{what: what, sid: old.Card.ID, old: old}
+		claimed[old.Card.ID] = true
+	}
+	// same reports whether stored card old has the fields of cs[i].
+	same := func(old *memCard, i int) bool {
+		c := cs[i]
+		c.ID = old.Card.ID
+		return sameCard(&old.Card, &c)
+	}
+	changed := func(old *memCard, i int) uint8 {
+		if !same(old, i) || old.Flags&flagOrphaned != 0 {
+			return syncUpdated
+		}
+		return syncUnchanged
+	}
+	order := make([]int, len(cs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(string(cs[a].ID), string(cs[b].ID)) })
+
+	var pending []int
+	for n, i := range order { // the same stored ID, the same fields
+		if err := cancelled(ctx, n); err != nil {
+			return Summary{}, nil, err
+		}
+		if old, ok := m.cards[cs[i].ID]; ok && same(old, i) {
+			match(i, old, changed(old, i))
+			continue
+		}
+		pending = append(pending, i)
+	}
+	pending = slices.DeleteFunc(pending, func(i int) bool { // content hash
+		id := cs[i].ID
+		if !isHash(id) {
+			return false
+		}
+		var found cards.ID
+		for _, sid := range m.content[id] {
+			if !claimed[sid] && (found == "" || sid == id) {
+				found = sid
+			}
+		}
+		if found == "" {
+			return false
+		}
+		match(i, m.cards[found], changed(m.cards[found], i))
+		return true
+	})
+	pending = slices.DeleteFunc(pending, func(i int) bool { // stored ID
+		old, ok := m.cards[cs[i].ID]
+		if !ok || claimed[old.Card.ID] {
+			return false
+		}
+		match(i, old, syncUpdated)
+		return true
+	})
+
 	var orphans []*memCard
-	if len(b.Roots) > 0 {
-		sc := newScope(b)
+	if len(sc.roots) > 0 {
 		n := 0
 		for id, c := range m.cards {
 			if err := cancelled(ctx, n); err != nil {
-				return Summary{}, fmt.Errorf("sync cards: %w", err)
+				return Summary{}, nil, err
 			}
 			n++
-			if _, ok := inBatch[string(id)]; ok || c.Orphaned || !sc.orphans(c.Card.Source.Path) {
+			if claimed[id] || c.Flags&flagOrphaned != 0 || !sc.orphans(c.Card.Source.Path) {
 				continue
 			}
 			orphans = append(orphans, c)
 		}
-	}
-	if err := ctx.Err(); err != nil {
-		return Summary{}, fmt.Errorf("sync cards: %w", err)
+		slices.SortFunc(orphans, func(a, b *memCard) int { return strings.Compare(string(a.Card.ID), string(b.Card.ID)) })
+		in := make([]*cards.Card, len(pending))
+		for n, i := range pending {
+			in[n] = &cs[i]
+		}
+		old := make([]*cards.Card, len(orphans))
+		for n, c := range orphans {
+			old[n] = &c.Card
+		}
+		for _, p := range rematch(in, old, cs) {
+			match(pending[p[0]], orphans[p[1]], syncRematched)
+		}
+		orphans = slices.DeleteFunc(orphans, func(c *memCard) bool { return claimed[c.Card.ID] })
+		pending = slices.DeleteFunc(pending, func(i int) bool { return fates[i].what != syncPending })
 	}
 
-	for _, c := range upsert {
-		if old, ok := m.cards[c.ID]; ok {
-			old.Card = c
-			old.Orphaned = false
-			continue
+	taken := make(map[cards.ID]bool)
+	for _, i := range pending { // new
+		id := cs[i].ID
+		for n := 1; m.cards[id] != nil || taken[id]; n++ {
+			id = altID(cs[i].ID, n)
+			if _, ok := index[string(id)]; ok {
+				id = cs[i].ID // an incoming ID: try the next one
+			}
 		}
-		m.seq++
-		m.cards[c.ID] = &memCard{record: record{Card: c, Seq: m.seq}, state: cards.NewState()}
+		taken[id] = true
+		fates[i] = memFate{what: syncNew, sid: id}
 	}
-	for _, c := range orphans {
-		c.Orphaned = true
+
+	var sum Summary
+	for _, f := range fates {
+		switch f.what {
+		case syncUnchanged:
+			sum.Unchanged++
+		case syncNew:
+			sum.New++
+		case syncRematched:
+			sum.Rematched++
+			sum.Updated++
+		case syncUpdated:
+			sum.Updated++
+		}
 	}
 	sum.Orphaned = len(orphans)
-	return sum, nil
+	apply := func() {
+		for i, f := range fates {
+			c := copyCard(cs[i])
+			c.ID = f.sid
+			switch f.what {
+			case syncNew:
+				m.seq++
+				mc := &memCard{record: record{Card: c, Seq: m.seq}, state: cards.NewState()}
+				m.cards[f.sid] = mc
+				m.index(mc)
+			case syncUpdated, syncRematched:
+				m.unindex(f.old)
+				f.old.Card = c
+				f.old.Flags &^= flagOrphaned
+				m.index(f.old)
+			}
+		}
+		for _, c := range orphans {
+			c.Flags |= flagOrphaned
+		}
+	}
+	return sum, apply, nil
 }
 
 // Cards implements Store.Cards.
@@ -170,7 +306,7 @@ func (m *Memory) Due(ctx context.Context, day cards.Date, q Query) ([]Entry, err
 			return nil, fmt.Errorf("list cards due %s: %w", day, err)
 		}
 		n++
-		if c.Orphaned || c.Suspended || !InDeck(c.Card.Deck, q.Deck) {
+		if c.Flags != 0 || !InDeck(c.Card.Deck, q.Deck) {
 			continue
 		}
 		switch {
@@ -222,20 +358,38 @@ func (m *Memory) Record(ctx context.Context, r cards.Review) error {
 	return nil
 }
 
-// SetSuspended suspends card id, or brings it back into the queues when
-// suspended is false, as Bolt.SetSuspended does. It returns ErrNotFound for
-// an unknown card and ErrClosed. It is safe for concurrent use.
-func (m *Memory) SetSuspended(ctx context.Context, id cards.ID, suspended bool) error {
+// SetStatus implements Store.SetStatus as Bolt.SetStatus does: an ID that
+// is no stored ID is looked up as a content hash.
+func (m *Memory) SetStatus(ctx context.Context, ids []cards.ID, s cards.Status) error {
+	mark, err := markOf(s)
+	if err != nil {
+		return fmt.Errorf("set cards %s: %w", s, err)
+	}
 	unlock, err := m.lock(ctx, true)
 	if err != nil {
-		return fmt.Errorf("suspend card %s: %w", id, err)
+		return fmt.Errorf("set cards %s: %w", s, err)
 	}
 	defer unlock()
-	c, ok := m.cards[id]
-	if !ok {
-		return fmt.Errorf("suspend card %s: %w", id, ErrNotFound)
+	var missing []error
+	for _, id := range ids {
+		found := false
+		if c, ok := m.cards[id]; ok {
+			c.Flags = c.Flags&^flagsMark | mark
+			found = true
+		} else if isHash(id) {
+			for _, sid := range m.content[id] {
+				c := m.cards[sid]
+				c.Flags = c.Flags&^flagsMark | mark
+				found = true
+			}
+		}
+		if !found {
+			missing = append(missing, fmt.Errorf("card %s: %w", id, ErrNotFound))
+		}
 	}
-	c.Suspended = suspended
+	if len(missing) > 0 {
+		return fmt.Errorf("set cards %s: %w", s, errors.Join(missing...))
+	}
 	return nil
 }
 
@@ -266,6 +420,7 @@ func (m *Memory) Close() error {
 	}
 	m.closed = true
 	m.cards = nil
+	m.content = nil
 	m.log = nil
 	return nil
 }

@@ -32,6 +32,13 @@ type Store interface {
 	// card and ErrConflict when the stored state is not r.Before (another
 	// process answered first).
 	Record(ctx context.Context, r cards.Review) error
+	// SetStatus changes the user's mark on cards: StatusSuspended or
+	// StatusRejected set the mark, StatusNew or StatusReview clear it (the
+	// card's status then follows its state again). Marked cards leave the
+	// due and new indexes; a rejected card stays rejected across Sync. It
+	// returns ErrNotFound (joined, per card) for unknown IDs and applies the
+	// others in one transaction.
+	SetStatus(ctx context.Context, ids []cards.ID, s cards.Status) error
 	// Reviews returns the review log entries with At >= since (all of them
 	// for the zero time), oldest first.
 	Reviews(ctx context.Context, since time.Time) ([]cards.Review, error)
@@ -54,8 +61,12 @@ type Batch struct {
 
 // Summary counts what Sync did.
 type Summary struct {
-	New       int // cards stored for the first time
-	Updated   int // stored cards whose fields changed, or that were revived
+	New     int // cards stored for the first time
+	Updated int // stored cards whose fields changed, or that were revived
+	// Rematched counts stored cards whose text was edited slightly: the
+	// edited card took their place, ID and history (they are also counted
+	// in Updated).
+	Rematched int
 	Unchanged int // stored cards with identical fields
 	Orphaned  int // cards that became orphaned in this sync
 }

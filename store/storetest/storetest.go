@@ -22,12 +22,6 @@ import (
 	"github.com/mnemo-dev/mnemo/store"
 )
 
-// Suspender is implemented by stores that can suspend a card (Bolt and
-// Memory); the suspension tests are skipped for a store without it.
-type Suspender interface {
-	SetSuspended(ctx context.Context, id cards.ID, suspended bool) error
-}
-
 // Checker is implemented by stores that can verify their own consistency
 // (Bolt and Memory); the suite checks such a store after every change.
 type Checker interface {
@@ -53,6 +47,11 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Drill", testDrill},
 		{"Reviews", testReviews},
 		{"Suspend", testSuspend},
+		{"StableIDs", testStableIDs},
+		{"Rematch", testRematch},
+		{"RematchKeepsSchedule", testRematchKeepsSchedule},
+		{"SetStatus", testSetStatus},
+		{"Rejected", testRejected},
 		{"Context", testContext},
 		{"Closed", testClosed},
 		{"Concurrent", testConcurrent},
@@ -130,6 +129,14 @@ func mustRecord(t *testing.T, s store.Store, r cards.Review) {
 	t.Helper()
 	if err := s.Record(t.Context(), r); err != nil {
 		t.Fatalf("Record(%s) error = %v", r.Card, err)
+	}
+	check(t, s)
+}
+
+func mustSetStatus(t *testing.T, s store.Store, ids []cards.ID, st cards.Status) {
+	t.Helper()
+	if err := s.SetStatus(t.Context(), ids, st); err != nil {
+		t.Fatalf("SetStatus(%v, %s) error = %v", ids, st, err)
 	}
 	check(t, s)
 }
@@ -522,13 +529,8 @@ func testCards(t *testing.T, open func(*testing.T) store.Store) {
 	mustSync(t, s, store.Batch{Cards: batch[:8], Roots: []string{"gone"}})
 	schedule(t, s, "k2", day)
 	schedule(t, s, "k5", day)
-	var wantSuspended []cards.ID
-	if sp, ok := s.(Suspender); ok {
-		if err := sp.SetSuspended(t.Context(), "k7", true); err != nil {
-			t.Fatalf("SetSuspended() error = %v", err)
-		}
-		wantSuspended = []cards.ID{"k7"}
-	}
+	mustSetStatus(t, s, []cards.ID{"k7"}, cards.StatusSuspended)
+	mustSetStatus(t, s, []cards.ID{"k1"}, cards.StatusRejected)
 
 	tests := []struct {
 		name string
@@ -544,8 +546,9 @@ func testCards(t *testing.T, open func(*testing.T) store.Store) {
 		{"unknown deck", store.Filter{Deck: "nope"}, nil},
 		{"review", store.Filter{Status: cards.StatusReview}, []cards.ID{"k2", "k5"}},
 		{"orphaned", store.Filter{Status: cards.StatusOrphaned}, []cards.ID{"k9"}},
-		{"suspended", store.Filter{Status: cards.StatusSuspended}, wantSuspended},
-		{"deck and status", store.Filter{Deck: "lang", Status: cards.StatusNew}, []cards.ID{"k3", "k4", "k1", "k6"}},
+		{"suspended", store.Filter{Status: cards.StatusSuspended}, []cards.ID{"k7"}},
+		{"rejected", store.Filter{Status: cards.StatusRejected}, []cards.ID{"k1"}},
+		{"deck and status", store.Filter{Deck: "lang", Status: cards.StatusNew}, []cards.ID{"k3", "k4", "k6"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -556,10 +559,7 @@ func testCards(t *testing.T, open func(*testing.T) store.Store) {
 		})
 	}
 	t.Run("new", func(t *testing.T) {
-		want := []cards.ID{"k8", "k3", "k4", "k1", "k6"}
-		if len(wantSuspended) == 0 {
-			want = append(want, "k7")
-		}
+		want := []cards.ID{"k8", "k3", "k4", "k6"}
 		if diff := cmp.Diff(want, ids(mustCards(t, s, store.Filter{Status: cards.StatusNew}))); diff != "" {
 			t.Errorf("Cards(new) mismatch (-want +got):\n%s", diff)
 		}
@@ -595,18 +595,8 @@ func testDue(t *testing.T, open func(*testing.T) store.Store) {
 	schedule(t, s, "oR", day-1)
 	schedule(t, s, "sR", day-1)
 	mustSync(t, s, store.Batch{Cards: kept, Roots: []string{"gone"}})
-	if sp, ok := s.(Suspender); ok {
-		for _, id := range []cards.ID{"sR", "sN"} {
-			if err := sp.SetSuspended(t.Context(), id, true); err != nil {
-				t.Fatalf("SetSuspended(%s) error = %v", id, err)
-			}
-		}
-	} else {
-		// Without suspension, sR and sN are ordinary cards: leave them out
-		// of the expectations by orphaning them.
-		mustSync(t, s, store.Batch{Cards: kept[:8], Roots: []string{"a.md"}})
-	}
-	check(t, s)
+	mustSetStatus(t, s, []cards.ID{"sR"}, cards.StatusSuspended)
+	mustSetStatus(t, s, []cards.ID{"sN"}, cards.StatusRejected)
 
 	due := []string{"rE:review", "rA:review", "rC:review", "rB:review"}
 	plus := func(more ...string) []string { return slices.Concat(due, more) }
@@ -793,16 +783,13 @@ func testReviews(t *testing.T, open func(*testing.T) store.Store) {
 func testSuspend(t *testing.T, open func(*testing.T) store.Store) {
 	s := open(t)
 	defer s.Close()
-	sp, ok := s.(Suspender)
-	if !ok {
-		t.Skip("the store cannot suspend cards")
-	}
 	suspend := func(id cards.ID, on bool) {
 		t.Helper()
-		if err := sp.SetSuspended(t.Context(), id, on); err != nil {
-			t.Fatalf("SetSuspended(%s, %t) error = %v", id, on, err)
+		st := cards.StatusSuspended
+		if !on {
+			st = cards.StatusNew
 		}
-		check(t, s)
+		mustSetStatus(t, s, []cards.ID{id}, st)
 	}
 	statuses := func(want ...string) {
 		t.Helper()
@@ -847,8 +834,8 @@ func testSuspend(t *testing.T, open func(*testing.T) store.Store) {
 	statuses("a:new", "b:review")
 	due("b:review", "a:new")
 
-	if err := sp.SetSuspended(t.Context(), "zz", true); !errors.Is(err, store.ErrNotFound) {
-		t.Errorf("SetSuspended(unknown) error = %v, want ErrNotFound", err)
+	if err := s.SetStatus(t.Context(), []cards.ID{"zz"}, cards.StatusSuspended); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("SetStatus(unknown) error = %v, want ErrNotFound", err)
 	}
 }
 
@@ -869,6 +856,7 @@ func testContext(t *testing.T, open func(*testing.T) store.Store) {
 			return s.Record(ctx, cards.Review{Card: "a", At: atTime(), Day: day, Before: cards.NewState(), After: reviewed(day)})
 		}},
 		{"Reviews", func() error { _, err := s.Reviews(ctx, time.Time{}); return err }},
+		{"SetStatus", func() error { return s.SetStatus(ctx, []cards.ID{"a"}, cards.StatusRejected) }},
 	}
 	for _, c := range calls {
 		if err := c.call(); !errors.Is(err, context.Canceled) {
@@ -877,6 +865,9 @@ func testContext(t *testing.T, open func(*testing.T) store.Store) {
 	}
 	if got := mustReviews(t, s, time.Time{}); len(got) != 0 {
 		t.Errorf("Reviews() = %v, want none: the cancelled Record must not land", got)
+	}
+	if got := queue(mustCards(t, s, store.Filter{})); !cmp.Equal(got, []string{"a:new"}) {
+		t.Errorf("Cards() = %v, want a:new: the cancelled SetStatus must not land", got)
 	}
 }
 
@@ -898,13 +889,8 @@ func testClosed(t *testing.T, open func(*testing.T) store.Store) {
 			return s.Record(ctx, cards.Review{Card: "a", At: atTime(), Day: day, Before: cards.NewState(), After: reviewed(day)})
 		}},
 		{"Reviews", func() error { _, err := s.Reviews(ctx, time.Time{}); return err }},
+		{"SetStatus", func() error { return s.SetStatus(ctx, []cards.ID{"a"}, cards.StatusSuspended) }},
 		{"Close", s.Close},
-	}
-	if sp, ok := s.(Suspender); ok {
-		calls = append(calls, struct {
-			name string
-			call func() error
-		}{"SetSuspended", func() error { return sp.SetSuspended(ctx, "a", true) }})
 	}
 	if c, ok := s.(Checker); ok {
 		calls = append(calls, struct {

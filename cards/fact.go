@@ -1,0 +1,258 @@
+package cards
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mnemo-dev/mnemo/notes"
+)
+
+// Rule "fact": numbers, percentages, amounts, dates, acronyms and names are
+// the facts of a line. Each number or date of a unit makes a cloze card
+// (up to maxFactCards); a unit that gave no other card hides its most
+// salient acronym or name instead ("KPIs", "Dynatrace", "Julia Gillard").
+// Numbers inside code, links, tags, words ("MP3", "x86") or versions
+// ("1.2.3") are left alone, and so are bare single digits and lines that
+// list more than maxNumbersInLine figures.
+
+// maxFactCards caps the number and date cards of one unit.
+const maxFactCards = 3
+
+// facts makes the fact cards of u; taken holds the ranges the emphasis
+// rule already hid, and kept whether it made a card.
+func (g *generator) facts(u *unit, taken [][2]int, kept bool) []draft {
+	t := u.t
+	p := t.Plain
+	if isArithmetic(p) {
+		return nil
+	}
+	var out []draft
+	ok := func(s, e int) bool {
+		return !overlapsSpan(t, s, e, notes.Code, notes.Link, notes.WikiLink, notes.Tag, notes.Highlight) &&
+			!overlapsTaken(taken, s, e)
+	}
+	for _, r := range findDates(u) {
+		if ok(r.start, r.end) && len(out) < maxFactCards {
+			out = append(out, textCloze(u, r.start, r.end, ruleFact, 0.6))
+			taken = append(taken, [2]int{r.start, r.end})
+		}
+	}
+	if countNumbers(p) <= maxNumbersInLine {
+		urls := u.urlRanges()
+		for i := 0; i < len(p) && len(out) < maxFactCards; {
+			c := p[i]
+			if !isDigit(c) {
+				if c < utf8.RuneSelf {
+					i++
+					continue
+				}
+				r, n := utf8.DecodeRuneInString(p[i:])
+				if !unicode.IsDigit(r) {
+					i += n
+					continue
+				}
+			}
+			s, e, good := numberAt(p, i)
+			_, n := utf8.DecodeRuneInString(p[i:])
+			i = max(e, i+n)
+			if !good || e-s == 1 || !ok(s, e) || inRanges(urls, s) {
+				continue
+			}
+			out = append(out, textCloze(u, s, e, ruleFact, 0.55))
+		}
+	}
+	if len(out) == 0 && !kept && !isQuestion(p) {
+		if d, found := g.nameFact(u, taken); found {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// isArithmetic reports whether p computes ("10 KB per tweet * 500 million
+// tweets per day"): its figures are steps of a calculation, not facts.
+func isArithmetic(p string) bool {
+	return countNumbers(p) >= 2 && (strings.Contains(p, " * ") || strings.Contains(p, " / ") ||
+		strings.Contains(p, " × ") || strings.Contains(p, " = "))
+}
+
+// month reports whether the lower-case word w names a month (English or
+// French, full or abbreviated).
+func month(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+		"sept", "oct", "nov", "dec",
+		"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+		"octobre", "novembre", "décembre", "janv", "févr", "avr", "juil":
+		return true
+	}
+	return false
+}
+
+// findDates returns the dates of u: "5 December 2023", "December 5, 2023",
+// "décembre 2023", "1er mai", "2023-12-05".
+func findDates(u *unit) []token {
+	var out []token
+	p, lp, toks := u.t.Plain, u.lower, u.toks
+	isNum := func(k, maxLen int) bool {
+		if k < 0 || k >= len(toks) {
+			return false
+		}
+		w := lp[toks[k].start:toks[k].end]
+		if w == "1er" {
+			return maxLen <= 2
+		}
+		if len(w) > maxLen {
+			return false
+		}
+		for i := 0; i < len(w); i++ {
+			if !isDigit(w[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	gap := func(a, b int) bool { // only spaces or ", " between tokens a and b
+		s := p[toks[a].end:toks[b].start]
+		return s == " " || s == ", " || s == "\u00a0"
+	}
+	for k := 0; k < len(toks); k++ {
+		w := lp[toks[k].start:toks[k].end]
+		if len(w) == 10 && w[4] == '-' && w[7] == '-' && isNum4(w[:4]) && isNum4("00"+w[5:7]) && isNum4("00"+w[8:]) {
+			out = append(out, toks[k])
+			continue
+		}
+		if !month(w) {
+			continue
+		}
+		s, e := toks[k].start, toks[k].end
+		day := isNum(k-1, 2) && gap(k-1, k)
+		if day {
+			s = toks[k-1].start
+		}
+		next := k + 1
+		if !day && isNum(next, 2) && gap(k, next) && !(isNum(next+1, 4) && len(lp[toks[next].start:toks[next].end]) == 4) {
+			day = true
+			e = toks[next].end
+			next++
+		}
+		year := isNum(next, 4) && toks[next].end-toks[next].start == 4 && gap(next-1, next)
+		if year {
+			e = toks[next].end
+		}
+		if !day && !year {
+			continue
+		}
+		if w == "may" && !(day && year) {
+			continue // "may" is mostly a verb
+		}
+		out = append(out, token{s, e})
+		k = next
+	}
+	return out
+}
+
+func isNum4(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameFact makes a cloze card of the most salient acronym or name of u
+// that does not start its sentence.
+func (g *generator) nameFact(u *unit, taken [][2]int) (draft, bool) {
+	p := u.t.Plain
+	if isTitleCase(u) {
+		return draft{}, false // "How To Define An Interval" names nothing
+	}
+	var best term
+	found := false
+	urls := u.urlRanges()
+	for k, tk := range u.toks {
+		if inSpan(u.t, tk.start, notes.Code, notes.Tag, notes.Strikethrough) || overlapsTaken(taken, tk.start, tk.end) ||
+			inRanges(urls, tk.start) {
+			continue
+		}
+		c := coreWord(p, tk)
+		w := p[c.start:c.end]
+		acr := isTechTerm(w)
+		upper := isUpperStart(w) && g.lang != langDE && !g.lang.isStop(u.lower[c.start:c.end]) && // German capitalises all nouns
+			!isOrdinal(u.lower[c.start:c.end])
+		// A run of capitalised words is one name ("Julia Gillard",
+		// "Olivier Le Deuff").
+		end, words := c.end, 1
+		if upper && !acr {
+			for j := k + 1; j < len(u.toks) && j-k <= 3; j++ {
+				nw := p[u.toks[j].start:u.toks[j].end]
+				gap := p[u.toks[j-1].end:u.toks[j].start]
+				initial := gap == ". " && u.toks[j-1].end-u.toks[j-1].start == 1 // "Thomas C. Durand"
+				if !isUpperStart(nw) || gap != " " && !initial {
+					break
+				}
+				if len(nw) == 1 && j+1 < len(u.toks) && p[u.toks[j].end:u.toks[j+1].start] == ". " {
+					continue // the initial of "Thomas C. Durand"
+				}
+				if g.lang.isStop(u.lower[u.toks[j].start:u.toks[j].end]) {
+					if j+1 < len(u.toks) && isParticle(u.lower[u.toks[j].start:u.toks[j].end]) &&
+						isUpperStart(p[u.toks[j+1].start:u.toks[j+1].end]) {
+						continue // "Le" in "Olivier Le Deuff"
+					}
+					break
+				}
+				end, words = u.toks[j].end, words+1
+			}
+		}
+		// A capitalised word that opens a sentence is a name only when
+		// another follows it.
+		name := upper && (!startsSentence(p, tk.start) || words > 1)
+		if !acr && !name || utf8.RuneCountInString(w) < 2 || g.inContext(u.blk, u.lower[c.start:end]) {
+			continue
+		}
+		sc, good := g.termScore(u, c.start, end, k)
+		if !good {
+			continue
+		}
+		if !found || sc > best.score {
+			best, found = term{c.start, end, sc}, true
+		}
+	}
+	if !found {
+		return draft{}, false
+	}
+	return textCloze(u, best.start, best.end, ruleFact, 0.45), true
+}
+
+// isParticle reports whether the lower-case word w may sit inside a
+// person's name ("Le Deuff", "van Rossum", "de Gaulle").
+func isParticle(w string) bool {
+	switch w {
+	case "le", "la", "de", "du", "des", "van", "von", "der", "den", "di", "da", "del", "y":
+		return true
+	}
+	return false
+}
+
+// isTitleCase reports whether most words of u are capitalised, as in a
+// title.
+func isTitleCase(u *unit) bool {
+	caps, words := 0, 0
+	for _, tk := range u.toks {
+		w := u.t.Plain[tk.start:tk.end]
+		if !hasLetter(w) {
+			continue
+		}
+		words++
+		if isUpperStart(w) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*6
+}

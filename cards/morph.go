@@ -1,0 +1,162 @@
+package cards
+
+import (
+	"strings"
+)
+
+// Word shapes. Without a part-of-speech tagger, suffixes tell nouns (the
+// best answers) from adverbs, adjectives, participles and verbs (poor
+// ones) well enough to rank the words of a line.
+
+// suffixBonus returns how much the suffix of the lower-case word w says it
+// is a noun (> 0) or an adverb, adjective or participle (< 0) in a note of
+// language l. Lengths are counted in bytes: close enough, and cheap.
+func (l lang) suffixBonus(w string) float64 {
+	n := len(w)
+	if n < 4 {
+		return 0
+	}
+	if isAdverb(w) {
+		return -1
+	}
+	if isNounSuffix(w) {
+		return 0.5
+	}
+	if l != langFR {
+		switch {
+		case n > 5 && strings.HasSuffix(w, "ing"):
+			return -0.7 // "running"
+		case n > 5 && strings.HasSuffix(w, "ed"):
+			return -0.65 // "delivered", but "distributed systems"
+		case n > 6 && hasAnySuffix(w, "ous", "ful", "less", "ive", "ical", "ible", "able"),
+			n > 7 && hasAnySuffix(w, "ant", "ent") && !strings.HasSuffix(w, "ment"):
+			return -0.5 // "simultaneous", "predictable", "different"
+		}
+	}
+	if l != langEN {
+		switch {
+		case n > 5 && hasAnySuffix(w, "é", "és", "ée", "ées") && !hasAnySuffix(w, "té", "tés") && !isNounInE(w):
+			return -0.6 // "personnalisées"
+		case n > 5 && hasAnySuffix(w, "if", "ive", "ifs", "ives", "eux", "euse", "euses", "able", "ables", "ible", "ibles"):
+			return -0.5
+		}
+	}
+	return 0
+}
+
+// isAdverb reports whether the lower-case word w has the suffix of an
+// English or French adverb ("quickly", "automatiquement").
+func isAdverb(w string) bool {
+	n := len(w)
+	if w[n-1] == 'y' {
+		return w[n-2] == 'l' && n > 4
+	}
+	if strings.HasSuffix(w, "ward") || strings.HasSuffix(w, "wards") {
+		return true // "afterward", "towards"
+	}
+	if !strings.HasSuffix(w, "ment") {
+		return false
+	}
+	return hasAnySuffix(w, "iquement", "ellement", "alement", "ièrement", "ainement", "ivement",
+		"eusement", "ablement", "iblement", "ètement", "ument", "iment", "amment", "emment", "émment",
+		"idement", "ulement", "ûrement", "èrement", "uellement", "ièvement",
+		"isément", "ormément", "orcément", "ectement", "airement", "ilement", "ertement", "ottement")
+}
+
+// isNounSuffix reports whether the lower-case word w has the suffix of an
+// English or French noun ("replication", "latence", "management").
+func isNounSuffix(w string) bool {
+	n := len(w)
+	switch w[n-1] {
+	case 'n':
+		return n > 6 && hasAnySuffix(w, "tion", "sion")
+	case 's':
+		return n > 7 && hasAnySuffix(w, "ness", "ments", "tions", "ités", "ities")
+	case 'y':
+		return n > 5 && hasAnySuffix(w, "ity", "ogy")
+	case 0xA9:
+		return n > 6 && strings.HasSuffix(w, "ité")
+	case 'm':
+		return n > 5 && strings.HasSuffix(w, "ism")
+	case 'e':
+		return n > 5 && hasAnySuffix(w, "isme", "ance", "ence", "ogie", "ure", "age")
+	case 'p':
+		return n > 6 && strings.HasSuffix(w, "ship")
+	case 't':
+		return n > 6 && strings.HasSuffix(w, "ment")
+	}
+	return false
+}
+
+func hasAnySuffix(w string, suffixes ...string) bool {
+	for _, s := range suffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNounInE reports whether w is one of the French nouns ending like a
+// past participle ("idée", "données").
+func isNounInE(w string) bool {
+	switch strings.TrimSuffix(w, "s") {
+	case "idée", "année", "donnée", "entrée", "durée", "pensée", "armée", "journée", "soirée",
+		"musée", "lycée", "clé", "café", "degré", "marché", "comité", "employé", "salarié",
+		"fée", "épée", "allée", "vallée", "poupée", "bouée", "chaussée", "arrivée", "montée",
+		"randonnée", "foulée", "cheminée", "mosquée", "traînée", "requête", "été":
+		return true
+	}
+	return false
+}
+
+// verbAfterSubject reports whether the lower-case word w, after the word
+// prev (a stop word or not), reads as the verb of a sentence that opens
+// with its subject ("Sharding distributes data", "A queue decouples …",
+// "les usages dictent …"); second says w follows a one-word subject.
+func (l lang) verbAfterSubject(w, prev string, prevStop, second bool) bool {
+	if prev == "" || prevStop {
+		switch prev {
+		case "qui", "ils", "elles", "they", "which", "that", "who":
+			// "… qui créent", "they build"
+			return len(w) > 4 && (strings.HasSuffix(w, "ent") && !strings.HasSuffix(w, "ment") ||
+				l == langEN && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
+		}
+		return false
+	}
+	if second && l != langFR && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(prev, "s") {
+		return true
+	}
+	return l != langEN && len(w) > 5 && strings.HasSuffix(w, "ent") && !strings.HasSuffix(w, "ment") &&
+		(strings.HasSuffix(prev, "s") || strings.HasSuffix(prev, "x"))
+}
+
+// isGeneric reports whether the lower-case word w is a noun so general
+// that asking for it teaches little ("question", "value", "product").
+func isGeneric(w string) bool {
+	switch w {
+	case "question", "questions", "solution", "solutions", "problem", "problems", "thing", "things",
+		"case", "cases", "value", "values", "number", "numbers", "function", "time", "example",
+		"idea", "ideas", "part", "parts", "type", "types", "kind", "work", "result", "results",
+		"approach", "information", "step", "steps", "way", "ways", "point", "points",
+		"product", "products", "experience", "setup", "component", "components", "application",
+		"applications", "issue", "issues", "stuff", "people", "person", "user", "users", "system",
+		"systems", "data", "detail", "details", "feature", "features", "option", "options", "topic",
+		"topics", "section", "sections", "page", "pages", "project", "projects", "team", "teams",
+		"support", "usage", "change", "changes", "lot", "set", "list", "item", "items", "content",
+		"level", "levels", "side", "reason", "reasons", "fact", "term", "terms", "day", "days",
+		"year", "years", "performance", "process", "amount", "order", "group", "form", "model",
+		"service", "services", "tool", "tools", "method", "methods", "access", "state", "status",
+		"problème", "problèmes", "façon", "manière", "valeur", "valeurs", "nombre", "fonction",
+		"temps", "idée", "idées", "partie", "parties", "sorte", "utilisation", "travail",
+		"résultat", "résultats", "approche", "informations", "étape", "étapes", "niveau",
+		"gens", "personne", "personnes", "sujet", "sujets", "projet", "projets", "équipe", "équipes",
+		"outil", "outils", "moment", "besoin", "besoins", "mise", "place", "ensemble", "domaine",
+		"aspect", "aspects", "lien", "liens", "fin", "début", "année", "années", "jour",
+		"jours", "réponse", "personnel", "système", "systèmes", "données", "contenu",
+		"élément", "éléments", "objet", "objets", "action", "actions", "forme", "formes":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,630 @@
+package cards
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mnemo-dev/mnemo/notes"
+)
+
+// Rule "sentence": a unit that no other rule used still makes a card: the
+// cloze of its most salient term. Salience adds up what makes a word worth
+// asking for: rarity across the notes (inverse document frequency, from
+// Options.Corpus or else the note itself), acronyms and inner capitals
+// ("MVP", "DevOps"), names that do not open a sentence, length, noun
+// suffixes; it subtracts what makes a poor answer: stop words, bare
+// numbers, generic nouns ("problem", "valeur"), adverbs, verbs after "to"
+// or "pour", words already shown by the card's context (title, headings,
+// parent item) and words that occur twice in the unit (the answer would
+// show on the front).
+//
+// A long paragraph split into several units gives cards only for its key
+// sentences: the units are scored (mean term rarity, position, a
+// definitional verb, numbers, length) and the better half is kept.
+//
+// A unit of fewer than three words, only links or tags, only code, only
+// "etc." or a short line that only introduces a list gives no card (a
+// dropped candidate says why).
+
+// keySentences makes the sentence cards of units rest of block i, which
+// no other rule used.
+func (g *generator) keySentences(i int, units []unit, rest []int) {
+	if len(rest) == 0 {
+		return
+	}
+	type cand struct {
+		d     draft
+		score float64
+		k     int
+	}
+	var cs []cand
+	for _, k := range rest {
+		u := &units[k]
+		d, best := g.sentence(i, u)
+		if d.dropped != "" {
+			g.add(i, k, d)
+			continue
+		}
+		cs = append(cs, cand{d, g.sentenceScore(u, best), k})
+	}
+	keep := len(cs)
+	if len(units) > 1 {
+		keep = max(1, (len(cs)+1)/2)
+	}
+	order := make([]int, len(cs))
+	for j := range order {
+		order[j] = j
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		switch {
+		case cs[a].score > cs[b].score:
+			return -1
+		case cs[a].score < cs[b].score:
+			return 1
+		}
+		return 0
+	})
+	for r, j := range order {
+		if r >= keep {
+			cs[j].d.dropped = dropNotKey
+		}
+	}
+	for _, c := range cs {
+		c.d.line = units[c.k].line
+		g.add(i, c.k, c.d)
+	}
+}
+
+// dropNotKey is why a sentence of a long paragraph made no card.
+const dropNotKey = "not a key sentence"
+
+// sentenceScore rates unit u as a key sentence of its paragraph, given the
+// salience of its best term.
+func (g *generator) sentenceScore(u *unit, best float64) float64 {
+	sum, n := 0.0, 0
+	for _, tk := range u.toks {
+		w := u.lower[tk.start:tk.end]
+		if !hasLetter(w) || g.lang.isStop(w) {
+			continue
+		}
+		sum += g.idf(w)
+		n++
+	}
+	sc := min(best, 4) / 10
+	if n > 0 {
+		sc += 0.5 * sum / float64(n)
+	}
+	if u.first {
+		sc += 0.2
+	}
+	if len(u.toks) > 1 {
+		if v, _ := g.lang.copula(u.lower[u.toks[1].start:u.toks[1].end], ""); v > 0 {
+			sc += 0.2
+		}
+	}
+	if countNumbers(u.t.Plain) > 0 {
+		sc += 0.1
+	}
+	switch words := len(u.toks); {
+	case words < minUnitWords:
+		sc -= 0.3
+	case words > 40:
+		sc -= 0.2
+	}
+	return sc
+}
+
+// idf returns the rarity of the lower-case word w, from 0 (every note has
+// it) to 1.
+func (g *generator) idf(w string) float64 {
+	if v, ok := g.opts.Corpus.idf(w); ok {
+		return v
+	}
+	// Without a corpus, a word the note repeats is its topic, which the
+	// card's context already shows: 1 for a word used once, 1/2 for three
+	// times, less and less beyond.
+	tf := float64(max(g.tf[w], 1))
+	return 1 / (1 + 0.5*(tf-1))
+}
+
+// inContext reports whether the lower-case term w shows in the context of
+// block i (title, headings, lead-in, parents) or the note's tags: a term
+// the card's context shows is a poor answer.
+func (g *generator) inContext(i int, w string) bool {
+	if g.ctxLow == nil {
+		g.ctxLow = make([][]string, len(g.n.Blocks))
+	}
+	ctx := g.ctxLow[i]
+	if ctx == nil {
+		ctx = make([]string, 0, 1+len(g.context(i))+len(g.n.Tags))
+		ctx = append(ctx, g.lowerOf(g.n.Title))
+		for _, s := range g.context(i) {
+			ctx = append(ctx, g.lowerOf(s))
+		}
+		for _, s := range g.n.Tags {
+			ctx = append(ctx, g.lowerOf(s))
+		}
+		g.ctxLow[i] = ctx
+	}
+	for _, s := range ctx {
+		if countWord(s, w, 1) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerOf returns s in lower case, remembered: the same headings and
+// titles come back for every block.
+func (g *generator) lowerOf(s string) string {
+	if l, ok := g.lowers[s]; ok {
+		return l
+	}
+	if g.lowers == nil {
+		g.lowers = map[string]string{}
+	}
+	l := lower(s)
+	g.lowers[s] = l
+	return l
+}
+
+// sentence makes the sentence card of unit u of block i, or a dropped
+// draft saying why it makes none; it also returns the salience of the
+// hidden term.
+func (g *generator) sentence(i int, u *unit) (draft, float64) {
+	t := u.t
+	d := draft{kind: Cloze, rule: ruleSentence, score: 0.1, line: u.line}
+	urls := u.urlRanges()
+	words, content, linked, code := 0, 0, 0, 0
+	allEtc := true
+	for _, tk := range u.toks {
+		w := u.lower[tk.start:tk.end]
+		if w != "etc" {
+			allEtc = false
+		}
+		switch {
+		case inSpan(t, tk.start, notes.Code):
+			code++
+		case inSpan(t, tk.start, notes.Link, notes.WikiLink, notes.Tag) || inRanges(urls, tk.start):
+			linked++
+		case !hasLetter(w):
+			// numbers are no words: "Result: 2, 7, 5, 6" is a list of figures
+		default:
+			words++
+			if !g.lang.isStop(w) {
+				content++
+			}
+		}
+	}
+	if startsWithLink(t) && content <= maxLinkNoteWords {
+		content = 0 // "[Title](url), Author" in a list of resources
+	}
+	codeSpans := 0
+	for _, sp := range t.Spans {
+		if sp.Kind == notes.Code {
+			codeSpans++
+		}
+	}
+	switch {
+	case allEtc && (len(u.toks) > 0 || strings.Contains(t.Plain, "..") || strings.Contains(t.Plain, "…")):
+		d.dropped = dropEtc
+	case len(u.toks) == 0:
+		d.dropped = dropPunctuation
+	case content == 0 && code == 0 && linked > 0 || u.reference(g.lang):
+		d.dropped = dropLinkOnly // "See [the docs](…).", "See the Security section" too
+	case words == 0:
+		d.dropped = dropCodeOnly
+	case words+codeSpans < 3:
+		d.dropped = dropTooShort
+	case strings.HasSuffix(strings.TrimSpace(t.Plain), ":") && content < minLeadInWords:
+		d.dropped = dropLeadIn // "The options are the following:"
+	case isQuestion(t.Plain):
+		d.dropped = dropQuestion // a word hidden in a question asks nothing
+	}
+	if d.dropped != "" {
+		d.front, d.q = markdown(t), t.Plain
+		return d, 0
+	}
+	best, ok := g.salientTerm(i, u)
+	if !ok {
+		d.front, d.q, d.dropped = markdown(t), t.Plain, dropNoTerm
+		return d, 0
+	}
+	c := textCloze(u, best.start, best.end, ruleSentence, 0.2+min(best.score, 4)/10)
+	c.line = u.line
+	if best.score < minSalience {
+		c.dropped = dropNoTerm // "Viewing the timeline should be [...]": nothing worth asking
+	}
+	return c, best.score
+}
+
+// isQuestion reports whether a unit asks a question: a prompt whose
+// answer, if any, follows it.
+func isQuestion(p string) bool {
+	s := strings.TrimRight(strings.TrimSpace(p), "*_\"»” )")
+	return strings.HasSuffix(s, "?")
+}
+
+// minSalience is the salience under which the best term of a line is no
+// answer worth a card (a verb, an adjective, a generic noun).
+const minSalience = 1.3
+
+// term is a candidate answer: Plain[start:end] of a unit and its salience.
+type term struct {
+	start, end int
+	score      float64
+}
+
+// word is what the salience scoring knows of one token of a unit,
+// computed once per unit.
+type word struct {
+	core    token  // the token without elision or possessive
+	lower   string // the core word in lower case
+	count   int    // occurrences of lower among the unit's words
+	initial bool   // the token opens its sentence
+	verb    bool   // it reads as a verb
+	morph   float64
+	score   float64 // salience as a single-word answer
+	ok      bool    // it can be a single-word answer
+	usable  bool    // not code, tag, struck text or URL
+	stop    bool    // a stop word
+}
+
+// gapEndsSentence reports whether the text between two words ends a
+// sentence: past quotes, brackets and spaces, it ends with . ! ? : or ….
+func gapEndsSentence(gap string) bool {
+	for i := len(gap) - 1; i >= 0; i-- {
+		switch c := gap[i]; c {
+		case ' ', '\t', '\n', '"', '\'', '(', '*', '_', '[':
+			continue
+		case '.', '!', '?', ':':
+			return true
+		default:
+			if c < utf8.RuneSelf {
+				return false
+			}
+			r, n := utf8.DecodeLastRuneInString(gap[:i+1])
+			switch {
+			case r == '…':
+				return true
+			case unicode.IsSpace(r) || r == '«' || r == '“':
+				i -= n - 1
+				continue
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// words analyses the tokens of u.
+func (g *generator) words(u *unit) []word {
+	if u.words != nil || len(u.toks) == 0 {
+		return u.words
+	}
+	p := u.t.Plain
+	urls := u.urlRanges()
+	if cap(g.wordBuf)-len(g.wordBuf) < len(u.toks) {
+		g.wordBuf = make([]word, 0, max(len(g.info[u.blk].toks), 64))
+	}
+	ws := g.wordBuf[len(g.wordBuf) : len(g.wordBuf)+len(u.toks)]
+	g.wordBuf = g.wordBuf[:len(g.wordBuf)+len(u.toks)]
+	if g.counts == nil {
+		g.counts = map[string]int{}
+	}
+	clear(g.counts)
+	for k, tk := range u.toks {
+		w := &ws[k]
+		w.core = coreWord(p, tk)
+		w.lower = u.lower[w.core.start:w.core.end]
+		whole := u.lower[tk.start:tk.end]
+		w.stop = g.lang.isStop(w.lower) || len(whole) != len(w.lower) && g.lang.isStop(whole)
+		g.counts[w.lower]++
+		if k == 0 {
+			w.initial = startsSentence(p, tk.start)
+		} else {
+			w.initial = gapEndsSentence(p[u.toks[k-1].end:tk.start])
+		}
+		w.usable = !inSpan(u.t, tk.start, notes.Code, notes.Tag, notes.Strikethrough) && !inRanges(urls, tk.start)
+		prev, prevStop := "", false
+		if k > 0 {
+			prev, prevStop = u.lower[u.toks[k-1].start:u.toks[k-1].end], ws[k-1].stop
+		}
+		if !w.stop {
+			second := k == 1 || k == 2 && isArticle(ws[0].lower)
+			w.verb = g.isVerb(w.lower, prev, prevStop, second, w.initial)
+			w.morph = g.lang.suffixBonus(w.lower)
+		}
+	}
+	for k := range ws {
+		w := &ws[k]
+		w.count = g.counts[w.lower]
+		w.score, w.ok = g.wordScore(u, ws, k)
+	}
+	u.words = ws
+	return ws
+}
+
+// salientTerm picks the term of unit u of block i most worth asking for,
+// among its words, runs of capitalised words (names) and pairs of content
+// words (noun phrases such as "query cache").
+func (g *generator) salientTerm(i int, u *unit) (term, bool) {
+	p := u.t.Plain
+	ws := g.words(u)
+	var best term
+	found := false
+	consider := func(s, e int, sc float64, once bool) {
+		if found && sc <= best.score {
+			return
+		}
+		ans := u.lower[s:e]
+		if !once && countWord(u.lower, ans, 2) > 1 {
+			return // the answer would show on the front
+		}
+		if g.inContext(i, ans) {
+			sc -= 3
+		}
+		if !found || sc > best.score {
+			best, found = term{s, e, sc}, true
+		}
+	}
+	for k := range ws {
+		w := &ws[k]
+		if !w.usable {
+			continue
+		}
+		if w.ok && w.count == 1 {
+			consider(w.core.start, w.core.end, w.score, false)
+		}
+		// A run of capitalised words is one name ("Julia Gillard"). A
+		// sentence's first word joins a name only when it looks like one
+		// ("Secure Shell", "Eli Pariser"), not like an adjective ("Outdated
+		// Django").
+		text := p[w.core.start:w.core.end]
+		if isUpperStart(text) && g.lang != langDE && !isTechTerm(text) && !w.stop &&
+			!(w.initial && (strings.HasSuffix(w.lower, "ed") || strings.HasSuffix(w.lower, "ing"))) {
+			end := k
+			for end+1 < len(ws) && end-k < 3 && ws[end+1].usable &&
+				isUpperStart(p[u.toks[end+1].start:u.toks[end+1].end]) &&
+				p[u.toks[end].end:u.toks[end+1].start] == " " {
+				end++
+			}
+			if end > k && !isTitleCase(u) {
+				base := 1.5
+				for j := k; j <= end; j++ {
+					if ws[j].ok {
+						base = max(base, ws[j].score)
+					}
+				}
+				consider(w.core.start, u.toks[end].end, base+0.5+float64(end-k)*0.3, false)
+			}
+		}
+	}
+	// Noun phrases: two content words in a row, none a verb, the first
+	// maybe an adjective or participle ("distributed systems"), the second
+	// noun-like ("query cache"), not elided ("problèmes d'éthique").
+	for k := 0; k+1 < len(ws); k++ {
+		a, b := &ws[k], &ws[k+1]
+		if !a.ok || !b.ok || a.verb || b.verb || a.initial && a.score < 1 || a.morph < -0.65 ||
+			b.morph < -0.7 || strings.HasSuffix(b.lower, "ed") || a.count > 1 || b.count > 1 ||
+			elisionEnd(u.lower[u.toks[k+1].start:u.toks[k+1].end]) > 0 ||
+			p[u.toks[k].end:u.toks[k+1].start] != " " {
+			continue // the second word may be a gerund: "dynamic programming"
+		}
+		if isPlainAdjective(a.lower) {
+			continue // "petit jeu": the adjective adds nothing to ask
+		}
+		if k+2 < len(ws) && isDeterminer(ws[k+2].lower) {
+			continue // "chaque commit déclenche un pipeline": b is a verb
+		}
+		consider(a.core.start, b.core.end, (a.score+b.score)/2+0.35, true)
+	}
+	return best, found
+}
+
+// isOrdinal reports whether the lower-case word w is an ordinal
+// ("second", "deuxième"), which names no fact.
+func isOrdinal(w string) bool {
+	switch w {
+	case "first", "second", "third", "fourth", "fifth", "premier", "première", "deuxième",
+		"seconde", "troisième", "quatrième", "cinquième", "dernier", "dernière", "last":
+		return true
+	}
+	return false
+}
+
+// isCopulaWord reports whether the lower-case word w is a form of "to be",
+// after which an adjective is a predicate rather than a term.
+func isCopulaWord(w string) bool {
+	switch w {
+	case "be", "is", "are", "was", "were", "been", "being", "être", "est", "sont", "était", "sera",
+		"reste", "semble", "devient":
+		return true
+	}
+	return false
+}
+
+// isPlainAdjective reports whether the lower-case word w is a common
+// adjective that comes before nouns and makes no term with them.
+func isPlainAdjective(w string) bool {
+	switch w {
+	case "petit", "petite", "petits", "petites", "grand", "grande", "grands", "grandes", "gros",
+		"grosse", "bon", "bonne", "bons", "bonnes", "nouveau", "nouvelle", "nouveaux", "nouvelles",
+		"vieux", "vieille", "beau", "belle", "simple", "simples", "vrai", "vraie", "premier",
+		"première", "dernier", "dernière", "small", "big", "large", "old", "good", "great",
+		"little", "main", "real", "whole", "huge", "nice", "bad", "better", "best":
+		return true
+	}
+	return false
+}
+
+// isVerb reports whether the lower-case word w, after the word prev,
+// reads as a verb (second says w follows a one-word subject): an infinitive ("to recognize", "pour
+// livrer"), after a modal or a pronoun ("can manage", "you encounter"), an
+// imperative ("Déterminez", "Use …" opening a line) or the verb of a
+// sentence that opens with its subject ("Sharding distributes …").
+func (g *generator) isVerb(w, prev string, prevStop, second, initial bool) bool {
+	switch {
+	case isInfinitive(w, prev), isImperative(w) && initial, g.lang.verbAfterSubject(w, prev, prevStop, second):
+		return true
+	case g.lang != langFR && isVerbContext(prev):
+		return true
+	case g.lang != langEN && isFrenchImperative(w):
+		return true
+	}
+	return false
+}
+
+// isVerbContext reports whether an English word after the lower-case
+// word prev is a verb: after "to", a modal or a subject pronoun.
+func isVerbContext(prev string) bool {
+	switch prev {
+	case "to", "can", "could", "should", "would", "will", "must", "may", "might", "cannot", "can't",
+		"don't", "doesn't", "didn't", "won't", "you", "we", "they", "i", "he", "she", "it", "only",
+		"also", "always", "never", "not", "often", "usually", "then", "please":
+		return true
+	}
+	return false
+}
+
+// wordScore returns the salience of word k of u as an answer, and false
+// when it cannot be one.
+func (g *generator) wordScore(u *unit, ws []word, k int) (float64, bool) {
+	w := &ws[k]
+	text := u.t.Plain[w.core.start:w.core.end]
+	lw := w.lower
+	if w.stop || !hasLetter(text) {
+		return 0, false
+	}
+	n := utf8.RuneCountInString(text)
+	acr := isTechTerm(text)
+	if n < 3 && !acr || strings.Count(text, ".") >= 2 {
+		return 0, false // "dendron.topic.refactoring" names a page, it is no term
+	}
+	sc := float64(min(n, 12)) / 10
+	switch {
+	case acr:
+		sc += 2
+	case isUpperStart(text) && !w.initial && g.lang != langDE:
+		sc += 1.5
+	}
+	if w.initial {
+		sc-- // a line's first word is mostly a verb or a generic opener
+	}
+	if !acr && w.verb {
+		sc--
+	}
+	if !acr {
+		sc += w.morph
+	}
+	if isGeneric(lw) || isPlainAdjective(lw) || isOrdinal(lw) {
+		sc--
+	}
+	if k > 0 && w.morph <= 0 && !acr && !isUpperStart(text) && isCopulaWord(u.lower[u.toks[k-1].start:u.toks[k-1].end]) {
+		sc -= 0.5 // "should be [...]": a predicate adjective
+	}
+	if inSpan(u.t, w.core.start, notes.Link, notes.WikiLink) {
+		sc += 0.3
+	}
+	sc += 1.5 * g.idf(lw)
+	return sc, true
+}
+
+// termScore returns the salience of the term Plain[s:e] of unit u, a word
+// or a name whose first word is token k, and false when it cannot be an
+// answer.
+func (g *generator) termScore(u *unit, s, e, k int) (float64, bool) {
+	ws := g.words(u)
+	w := &ws[k]
+	if e == w.core.end {
+		return w.score, w.ok
+	}
+	if !w.ok {
+		return 0, false
+	}
+	sc := w.score
+	for j := k + 1; j < len(ws) && u.toks[j].end <= e; j++ {
+		sc = max(sc, ws[j].score)
+	}
+	return sc, true
+}
+
+// minLeadInWords is the number of content words a line ending with ":"
+// needs to make a card of its own; shorter ones only introduce a list.
+const minLeadInWords = 6
+
+// maxLinkNoteWords is the number of content words a line that opens with a
+// link may add and still be only a reference to it ("[Title](url), Author").
+const maxLinkNoteWords = 5
+
+// startsWithLink reports whether t opens with a link or wikilink.
+func startsWithLink(t notes.Text) bool {
+	s, _ := trimRange(t.Plain, 0, len(t.Plain))
+	for _, sp := range t.Spans {
+		if sp.Start > s {
+			break
+		}
+		if sp.Kind == notes.Link || sp.Kind == notes.WikiLink {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+
+func isUpperStart(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// isTechTerm reports whether w looks like an acronym or a technical name:
+// two or more capitals ("MVP", "KPIs", "IA"), a capital inside ("DevOps",
+// "iPhone"), or letters mixed with digits ("S3", "OAuth2").
+func isTechTerm(w string) bool {
+	upper, letters, digits := 0, 0, 0
+	inner := false
+	for i, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+			letters++
+			if i > 0 {
+				inner = true
+			}
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	return letters > 0 && (upper >= 2 || inner || (digits > 0 && upper > 0 && letters+digits >= 2))
+}
+
+// startsSentence reports whether the word at offset i opens its line or
+// sentence.
+func startsSentence(p string, i int) bool {
+	s := strings.TrimRightFunc(p[:i], func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("\"'«“(*_[", r)
+	})
+	if s == "" {
+		return true
+	}
+	return strings.ContainsRune(".!?:…", lastRune(s))
+}
+
+// isInfinitive reports whether w, after the word prev, looks like a French
+// infinitive ("se transformer", "pour livrer"): verbs make poor answers.
+func isInfinitive(w, prev string) bool {
+	switch prev {
+	case "se", "s'", "s’", "pour", "à", "de", "d'", "d’", "peut", "doit", "faut", "va", "bien", "sans",
+		"pouvoir", "savoir", "vouloir", "faire", "ne", "peuvent", "doivent", "veut", "veulent":
+	default:
+		return false
+	}
+	lw := strings.ToLower(w)
+	return strings.HasSuffix(lw, "er") || strings.HasSuffix(lw, "ir") ||
+		strings.HasSuffix(lw, "re") && utf8.RuneCountInString(lw) > 4 // "introduire", "prendre"
+}

@@ -1,0 +1,467 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/mnemo-dev/mnemo/cards"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Sync implements Store.Sync in one write transaction. It looks up each
+// incoming card (one read for an unchanged card), reads every stored card
+// once when the batch has roots, to find the ones to orphan, and writes
+// only the cards that change. See match.go for how cards are matched.
+func (b *Bolt) Sync(ctx context.Context, batch Batch) (Summary, error) {
+	cs, index, err := dedupe(batch.Cards)
+	if err != nil {
+		return Summary{}, fmt.Errorf("sync cards: %w", err)
+	}
+	// Reading and writing in key order keeps bbolt fast on large batches.
+	// (Sorting IDs beside their index is faster than sorting indexes.)
+	type item struct {
+		id cards.ID
+		i  int
+	}
+	items := make([]item, len(cs))
+	for i := range cs {
+		items[i] = item{cs[i].ID, i}
+	}
+	slices.SortFunc(items, func(a, b item) int { return strings.Compare(string(a.id), string(b.id)) })
+	order := make([]int, len(cs))
+	for n, it := range items {
+		order[n] = it.i
+	}
+	sc := newScope(batch)
+	var sum Summary
+	err = b.update(ctx, func(t *tables) error {
+		s := &syncer{t: t, ctx: ctx, cs: cs, order: order, index: index, sc: sc}
+		var err error
+		sum, err = s.run()
+		return err
+	})
+	if err != nil {
+		return Summary{}, fmt.Errorf("sync cards: %w", err)
+	}
+	return sum, nil
+}
+
+// What Sync does to a card of the batch.
+const (
+	syncPending   = iota // not matched yet
+	syncUnchanged        // matched, fields identical
+	syncUpdated          // matched, fields changed or revived
+	syncRematched        // matched by similarity to a card about to be orphaned
+	syncNew              // stored for the first time
+)
+
+// fate is what Sync does to one incoming card.
+type fate struct {
+	what   uint8
+	stored bool   // a stored card has the incoming card's ID
+	self   bool   // matched to the stored card of its own ID
+	sid    []byte // stored ID, once matched or new; nil when self
+	flags  flags  // flags of the matched stored card
+	seq    uint64 // add sequence of the matched stored card
+	// oldHash is the content hash of the matched stored card when its
+	// content may change, "" when it surely does not.
+	oldHash cards.ID
+}
+
+// orphan is a stored card absent from the batch, in scope.
+type orphan struct {
+	id, v []byte
+	h     recordHead
+	taken bool // re-matched: not orphaned after all
+}
+
+// syncer runs one Sync in a write transaction.
+type syncer struct {
+	t     *tables
+	ctx   context.Context
+	cs    []cards.Card
+	order []int          // indexes of cs sorted by ID
+	index map[string]int // incoming ID → index in cs
+	sc    scope
+
+	fates []fate
+	// extra holds the stored IDs matched by an incoming card of another
+	// ID; a stored ID matched by the card of the same ID is found through
+	// index and fates, so an unchanged batch builds no second map.
+	extra   map[string]struct{}
+	pending []int // indexes of cs still unmatched, in ID order
+	orphans []orphan
+	body    []byte
+}
+
+// claimed reports whether stored card sid is matched by an incoming card.
+func (s *syncer) claimed(sid []byte) bool {
+	if i, ok := s.index[string(sid)]; ok && s.fates[i].self {
+		return true
+	}
+	_, ok := s.extra[string(sid)]
+	return ok
+}
+
+// match records that incoming card i replaces stored card sid.
+func (s *syncer) match(i int, sid []byte, h *recordHead, what uint8, oldHash cards.ID) {
+	f := &s.fates[i]
+	f.what, f.flags, f.seq, f.oldHash = what, h.Flags, h.Seq, oldHash
+	f.self = string(sid) == string(s.cs[i].ID)
+	if !f.self {
+		f.sid = slices.Clone(sid)
+		s.extra[string(sid)] = struct{}{}
+	}
+}
+
+// same reports whether stored card h has the fields of incoming card i.
+func (s *syncer) same(h *recordHead, i int) bool {
+	s.body = appendCardBody(s.body[:0], &s.cs[i])
+	return bytes.Equal(h.body, s.body)
+}
+
+func (s *syncer) run() (Summary, error) {
+	s.fates = make([]fate, len(s.cs))
+	s.extra = make(map[string]struct{})
+	steps := []func() error{s.matchSame, s.matchContent, s.matchID}
+	if len(s.sc.roots) > 0 {
+		steps = append(steps, s.scan)
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return Summary{}, err
+		}
+	}
+	if err := s.assignNew(); err != nil {
+		return Summary{}, err
+	}
+	return s.write()
+}
+
+// matchSame matches each incoming card to the stored card of the same ID
+// when every field is the same: one read for an unchanged card.
+func (s *syncer) matchSame() error {
+	for n, i := range s.order {
+		if err := cancelled(s.ctx, n); err != nil {
+			return err
+		}
+		id := s.cs[i].ID
+		v := s.t.cards.Get([]byte(id))
+		if v == nil {
+			s.pending = append(s.pending, i)
+			continue
+		}
+		s.fates[i].stored = true
+		h, err := decodeHead(v)
+		if err != nil {
+			return fmt.Errorf("%w: card %s: %w", ErrCorrupt, id, err)
+		}
+		if !s.same(&h, i) {
+			s.pending = append(s.pending, i)
+			continue
+		}
+		what := uint8(syncUnchanged)
+		if h.Flags&flagOrphaned != 0 {
+			what = syncUpdated // revived
+		}
+		s.match(i, []byte(id), &h, what, "")
+	}
+	return nil
+}
+
+// matchContent matches the cards left to the stored card whose content
+// hash is their ID.
+func (s *syncer) matchContent() error {
+	if len(s.pending) == 0 {
+		return nil
+	}
+	c := s.t.content.Cursor()
+	rest := s.pending[:0]
+	for n, i := range s.pending {
+		if err := cancelled(s.ctx, n); err != nil {
+			return err
+		}
+		id := s.cs[i].ID
+		sid, err := s.lookupContent(c, id)
+		if err != nil {
+			return err
+		}
+		if sid == nil {
+			rest = append(rest, i)
+			continue
+		}
+		v := s.t.cards.Get(sid)
+		if v == nil {
+			return fmt.Errorf("%w: the content index lists card %s, which is missing", ErrCorrupt, sid)
+		}
+		h, err := decodeHead(v)
+		if err != nil {
+			return fmt.Errorf("%w: card %s: %w", ErrCorrupt, sid, err)
+		}
+		switch {
+		case !s.same(&h, i):
+			s.match(i, sid, &h, syncUpdated, id)
+		case h.Flags&flagOrphaned != 0:
+			s.match(i, sid, &h, syncUpdated, "")
+		default:
+			s.match(i, sid, &h, syncUnchanged, "")
+		}
+	}
+	s.pending = rest
+	return nil
+}
+
+// lookupContent returns the stored card, not yet matched, whose content
+// hash is id (the one stored as id itself first), or nil.
+func (s *syncer) lookupContent(c *bolt.Cursor, id cards.ID) ([]byte, error) {
+	if !isHash(id) {
+		return nil, nil
+	}
+	var found []byte
+	for k, _ := c.Seek([]byte(id)); k != nil && bytes.HasPrefix(k, []byte(id)); k, _ = c.Next() {
+		_, sid, ok := splitContentKey(k)
+		if !ok {
+			return nil, fmt.Errorf("%w: bad content index key %x", ErrCorrupt, k)
+		}
+		if s.claimed(sid) {
+			continue
+		}
+		if string(sid) == string(id) {
+			return sid, nil
+		}
+		if found == nil {
+			found = sid
+		}
+	}
+	return found, nil
+}
+
+// matchID matches the cards left to the stored card of the same ID,
+// whatever its content, when no other card matched it.
+func (s *syncer) matchID() error {
+	rest := s.pending[:0]
+	for n, i := range s.pending {
+		if err := cancelled(s.ctx, n); err != nil {
+			return err
+		}
+		id := []byte(s.cs[i].ID)
+		if !s.fates[i].stored || s.claimed(id) {
+			rest = append(rest, i)
+			continue
+		}
+		r, err := decodeRecord(id, s.t.cards.Get(id))
+		if err != nil {
+			return fmt.Errorf("%w: card %s: %w", ErrCorrupt, id, err)
+		}
+		h := recordHead{Flags: r.Flags, Seq: r.Seq}
+		s.match(i, id, &h, syncUpdated, contentHash(&r.Card))
+	}
+	s.pending = rest
+	return nil
+}
+
+// scan reads every stored card to find those that become orphaned: in
+// scope and matched by no incoming card. Among them, those of the notes,
+// rules and kinds of the cards left unmatched are offered to rematch.
+func (s *syncer) scan() error {
+	paths := make(map[string]struct{})
+	groups := make(map[groupKey]struct{})
+	in := make([]*cards.Card, len(s.pending))
+	for n, i := range s.pending {
+		in[n] = &s.cs[i]
+		paths[in[n].Source.Path] = struct{}{}
+		groups[groupOf(in[n])] = struct{}{}
+	}
+	var old []*cards.Card
+	var oldAt []int // index in s.orphans of each card of old
+	c := s.t.cards.Cursor()
+	n := 0
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if err := cancelled(s.ctx, n); err != nil {
+			return err
+		}
+		n++
+		if s.claimed(k) {
+			continue
+		}
+		h, err := decodeHead(v)
+		if err != nil {
+			return fmt.Errorf("%w: card %s: %w", ErrCorrupt, k, err)
+		}
+		if h.Flags&flagOrphaned != 0 || !s.sc.orphans(h.Path) {
+			continue
+		}
+		if _, ok := paths[h.Path]; ok {
+			r, err := decodeRecord(k, v)
+			if err != nil {
+				return fmt.Errorf("%w: card %s: %w", ErrCorrupt, k, err)
+			}
+			if _, ok := groups[groupOf(&r.Card)]; ok {
+				old = append(old, &r.Card)
+				oldAt = append(oldAt, len(s.orphans))
+			}
+		}
+		// Change the bucket only once the cursor is done with it.
+		s.orphans = append(s.orphans, orphan{id: slices.Clone(k), v: slices.Clone(v), h: h})
+	}
+	pairs := rematch(in, old, s.cs)
+	if len(pairs) == 0 {
+		return nil
+	}
+	for _, p := range pairs {
+		i := s.pending[p[0]]
+		o := &s.orphans[oldAt[p[1]]]
+		o.taken = true
+		s.match(i, o.id, &o.h, syncRematched, contentHash(old[p[1]]))
+	}
+	s.pending = slices.DeleteFunc(s.pending, func(i int) bool { return s.fates[i].what != syncPending })
+	return nil
+}
+
+// assignNew gives each card left a stored ID: its own, or an alternative
+// one when a matched stored card holds it.
+func (s *syncer) assignNew() error {
+	var taken map[string]struct{}
+	for _, i := range s.pending {
+		f := &s.fates[i]
+		f.what = syncNew
+		if !f.stored {
+			f.sid = []byte(s.cs[i].ID)
+			continue
+		}
+		if taken == nil {
+			taken = make(map[string]struct{})
+		}
+		for n := 1; ; n++ {
+			id := altID(s.cs[i].ID, n)
+			_, incoming := s.index[string(id)]
+			_, used := taken[string(id)]
+			if !incoming && !used && s.t.cards.Get([]byte(id)) == nil {
+				f.sid = []byte(id)
+				taken[string(id)] = struct{}{}
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// write applies the fates and the orphans, and counts them.
+func (s *syncer) write() (Summary, error) {
+	var sum Summary
+	var changed []int
+	for _, i := range s.order {
+		switch s.fates[i].what {
+		case syncUnchanged:
+			sum.Unchanged++
+			continue
+		case syncNew:
+			sum.New++
+		case syncRematched:
+			sum.Rematched++
+			sum.Updated++
+		case syncUpdated:
+			sum.Updated++
+		}
+		if s.fates[i].sid == nil {
+			s.fates[i].sid = []byte(s.cs[i].ID)
+		}
+		changed = append(changed, i)
+	}
+	// New cards queue in the order of the batch.
+	seq := s.t.cards.Sequence()
+	for i := range s.fates {
+		if s.fates[i].what == syncNew {
+			seq++
+			s.fates[i].seq = seq
+		}
+	}
+	if err := s.t.cards.SetSequence(seq); err != nil {
+		return sum, err
+	}
+	// In ID order, most cards are in stored ID order already.
+	bySID := func(a, b int) int { return bytes.Compare(s.fates[a].sid, s.fates[b].sid) }
+	if !slices.IsSortedFunc(changed, bySID) {
+		slices.SortFunc(changed, bySID)
+	}
+
+	t := s.t
+	newState := appendState(nil, cards.NewState()) // shared: bbolt only reads values
+	var newKeys, dueKeys, contentKeys [][]byte
+	var buf []byte
+	for n, i := range changed {
+		if err := cancelled(s.ctx, n); err != nil {
+			return sum, err
+		}
+		c, f := &s.cs[i], &s.fates[i]
+		r := record{Card: *c, Seq: f.seq, Flags: f.flags &^ flagOrphaned}
+		switch {
+		case f.what == syncNew:
+			if err := t.states.Put(f.sid, newState); err != nil {
+				return sum, fmt.Errorf("put state of card %s: %w", f.sid, err)
+			}
+			newKeys = append(newKeys, newKey(r.Seq, f.sid))
+			contentKeys = append(contentKeys, contentKey(contentHash(c), f.sid))
+		case f.flags&flagOrphaned != 0 && r.Flags == 0: // revived: back in its queue
+			st, err := t.state(f.sid)
+			if err != nil {
+				return sum, err
+			}
+			switch bk, k := t.indexKey(f.sid, 0, r.Seq, st); bk {
+			case t.new:
+				newKeys = append(newKeys, k)
+			case t.due:
+				dueKeys = append(dueKeys, k)
+			}
+		}
+		if f.what != syncNew && f.oldHash != "" {
+			if h := contentHash(c); h != f.oldHash {
+				if err := t.content.Delete(contentKey(f.oldHash, f.sid)); err != nil {
+					return sum, fmt.Errorf("unindex content of card %s: %w", f.sid, err)
+				}
+				contentKeys = append(contentKeys, contentKey(h, f.sid))
+			}
+		}
+		// bbolt keeps the value slice until the transaction ends: carve
+		// each value from a shared buffer instead of reusing it.
+		if cap(buf)-len(buf) < 4096 {
+			buf = make([]byte, 0, 64<<10)
+		}
+		start := len(buf)
+		buf = appendRecord(buf, &r)
+		if err := t.cards.Put(f.sid, buf[start:len(buf):len(buf)]); err != nil {
+			return sum, fmt.Errorf("put card %s: %w", f.sid, err)
+		}
+	}
+	if err := putKeys(t.new, newKeys); err != nil {
+		return sum, fmt.Errorf("index new cards: %w", err)
+	}
+	if err := putKeys(t.due, dueKeys); err != nil {
+		return sum, fmt.Errorf("index due cards: %w", err)
+	}
+	if err := putKeys(t.content, contentKeys); err != nil {
+		return sum, fmt.Errorf("index card contents: %w", err)
+	}
+	for _, o := range s.orphans {
+		if o.taken {
+			continue
+		}
+		sum.Orphaned++
+		if err := t.cards.Put(o.id, setFlags(o.v, o.h.Flags|flagOrphaned)); err != nil {
+			return sum, fmt.Errorf("put card %s: %w", o.id, err)
+		}
+		st, err := t.state(o.id)
+		if err != nil {
+			return sum, err
+		}
+		if bk, k := t.indexKey(o.id, o.h.Flags, o.h.Seq, st); bk != nil {
+			if err := bk.Delete(k); err != nil {
+				return sum, fmt.Errorf("unindex card %s: %w", o.id, err)
+			}
+		}
+	}
+	return sum, nil
+}
