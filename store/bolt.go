@@ -54,8 +54,8 @@ type Options struct {
 	Timeout time.Duration
 	// ReadOnly opens an existing store with a shared lock, beside other
 	// readers but not beside a writer. The file is never written, not
-	// even to upgrade an older store (it is read as it is); Sync, Record
-	// and SetStatus return ErrReadOnly.
+	// even to upgrade an older store (it is read as it is); Sync, Record,
+	// SetStatus, Undo and Bury return ErrReadOnly.
 	ReadOnly bool
 }
 
@@ -496,21 +496,22 @@ func (t *tables) state(id []byte) (cards.State, error) {
 	return s, nil
 }
 
-// entry reads card id and its state; ok is false when the card is absent.
-func (t *tables) entry(id []byte) (e Entry, ok bool, err error) {
+// entry reads card id, its state and its buried-until date; ok is false
+// when the card is absent.
+func (t *tables) entry(id []byte) (e Entry, until cards.Date, ok bool, err error) {
 	v := t.cards.Get(id)
 	if v == nil {
-		return Entry{}, false, nil
+		return Entry{}, 0, false, nil
 	}
 	r, err := decodeRecord(id, v)
 	if err != nil {
-		return Entry{}, false, fmt.Errorf("%w: card %s: %w", ErrCorrupt, id, err)
+		return Entry{}, 0, false, fmt.Errorf("%w: card %s: %w", ErrCorrupt, id, err)
 	}
 	s, err := t.state(id)
 	if err != nil {
-		return Entry{}, false, err
+		return Entry{}, 0, false, err
 	}
-	return Entry{Card: r.Card, State: s, Status: statusOf(r.Flags, s)}, true, nil
+	return Entry{Card: r.Card, State: s, Status: statusOf(r.Flags, s)}, r.Buried, true, nil
 }
 
 // putKeys puts the keys, sorted first (bbolt inserts in key order much
@@ -563,7 +564,8 @@ func (b *Bolt) Cards(ctx context.Context, f Filter) ([]Entry, error) {
 }
 
 // Due implements Store.Due. It walks the due index up to day, then the
-// new index, reading only the cards it meets there.
+// new index, reading only the cards it meets there. It skips the cards
+// buried past day (see Bury).
 func (b *Bolt) Due(ctx context.Context, day cards.Date, q Query) ([]Entry, error) {
 	q = capQuery(q)
 	var es []Entry
@@ -584,7 +586,7 @@ func (b *Bolt) Due(ctx context.Context, day cards.Date, q Query) ([]Entry, error
 			if d > day {
 				break
 			}
-			if err := t.queue(&es, id, q.Deck, cards.StatusReview); err != nil {
+			if err := t.queue(&es, id, day, q.Deck, cards.StatusReview); err != nil {
 				return err
 			}
 		}
@@ -600,7 +602,7 @@ func (b *Bolt) Due(ctx context.Context, day cards.Date, q Query) ([]Entry, error
 				return fmt.Errorf("%w: bad new index key %x", ErrCorrupt, k)
 			}
 			before := len(es)
-			if err := t.queue(&es, id, q.Deck, cards.StatusNew); err != nil {
+			if err := t.queue(&es, id, day, q.Deck, cards.StatusNew); err != nil {
 				return err
 			}
 			news += len(es) - before
@@ -613,10 +615,10 @@ func (b *Bolt) Due(ctx context.Context, day cards.Date, q Query) ([]Entry, error
 	return es, nil
 }
 
-// queue appends card id to es when it is in deck; the index promised it
-// has status want.
-func (t *tables) queue(es *[]Entry, id []byte, deck string, want cards.Status) error {
-	e, ok, err := t.entry(id)
+// queue appends card id to es when it is in deck and not buried past day;
+// the index promised it has status want.
+func (t *tables) queue(es *[]Entry, id []byte, day cards.Date, deck string, want cards.Status) error {
+	e, until, ok, err := t.entry(id)
 	if err != nil {
 		return err
 	}
@@ -624,7 +626,7 @@ func (t *tables) queue(es *[]Entry, id []byte, deck string, want cards.Status) e
 		return fmt.Errorf("%w: the %s index lists card %s, which is %s",
 			ErrCorrupt, want, id, statusName(ok, e.Status))
 	}
-	if InDeck(e.Card.Deck, deck) {
+	if !buried(until, day) && InDeck(e.Card.Deck, deck) {
 		*es = append(*es, e)
 	}
 	return nil

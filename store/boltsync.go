@@ -61,11 +61,12 @@ const (
 // fate is what Sync does to one incoming card.
 type fate struct {
 	what   uint8
-	stored bool   // a stored card has the incoming card's ID
-	self   bool   // matched to the stored card of its own ID
-	sid    []byte // stored ID, once matched or new; nil when self
-	flags  flags  // flags of the matched stored card
-	seq    uint64 // add sequence of the matched stored card
+	stored bool       // a stored card has the incoming card's ID
+	self   bool       // matched to the stored card of its own ID
+	sid    []byte     // stored ID, once matched or new; nil when self
+	flags  flags      // flags of the matched stored card
+	seq    uint64     // add sequence of the matched stored card
+	buried cards.Date // buried-until date of the matched stored card
 	// oldHash is the content hash of the matched stored card when its
 	// content may change, "" when it surely does not.
 	oldHash cards.ID
@@ -109,7 +110,7 @@ func (s *syncer) claimed(sid []byte) bool {
 // match records that incoming card i replaces stored card sid.
 func (s *syncer) match(i int, sid []byte, h *recordHead, what uint8, oldHash cards.ID) {
 	f := &s.fates[i]
-	f.what, f.flags, f.seq, f.oldHash = what, h.Flags, h.Seq, oldHash
+	f.what, f.flags, f.seq, f.buried, f.oldHash = what, h.Flags, h.Seq, h.Buried, oldHash
 	f.self = string(sid) == string(s.cs[i].ID)
 	if !f.self {
 		f.sid = slices.Clone(sid)
@@ -256,7 +257,7 @@ func (s *syncer) matchID() error {
 		if err != nil {
 			return fmt.Errorf("%w: card %s: %w", ErrCorrupt, id, err)
 		}
-		h := recordHead{Flags: r.Flags, Seq: r.Seq}
+		h := recordHead{Flags: r.Flags, Seq: r.Seq, Buried: r.Buried}
 		s.match(i, id, &h, syncUpdated, contentHash(&r.Card))
 	}
 	s.pending = rest
@@ -397,7 +398,7 @@ func (s *syncer) write() (Summary, error) {
 			return sum, err
 		}
 		c, f := &s.cs[i], &s.fates[i]
-		r := record{Card: *c, Seq: f.seq, Flags: f.flags &^ flagOrphaned}
+		r := record{Card: *c, Seq: f.seq, Flags: f.flags &^ flagOrphaned, Buried: f.buried}
 		switch {
 		case f.what == syncNew:
 			if err := t.states.Put(f.sid, newState); err != nil {

@@ -17,6 +17,10 @@ import (
 // and the decoders keep reading the old ones.
 const (
 	recordV1 = 1 // card record: flags, add sequence, card fields
+	// recordV2 adds the buried-until date after the add sequence; it is
+	// written only for a card with one, so a store never buried keeps
+	// version-1 records.
+	recordV2 = 2
 	stateV1  = 1 // cards.State
 	reviewV1 = 1 // cards.Review
 )
@@ -45,14 +49,35 @@ type record struct {
 	Card  cards.Card
 	Seq   uint64 // add sequence: the order of the new-card queue
 	Flags flags
+	// Buried is the day the card comes back to Due after Bury: Due skips
+	// it on earlier days. 0 (as in a version-1 record) means not buried.
+	Buried cards.Date
 }
 
 // appendRecord appends the encoding of r; the card ID is the key, not part
 // of the value.
 func appendRecord(b []byte, r *record) []byte {
-	b = append(b, recordV1, byte(r.Flags))
-	b = binary.AppendUvarint(b, r.Seq)
+	b = appendHead(b, r.Flags, r.Seq, r.Buried)
 	return appendCardBody(b, &r.Card)
+}
+
+// appendHead appends the fields of a card record before the card's: a
+// version-1 head when the card is not buried, else a version-2 one.
+func appendHead(b []byte, f flags, seq uint64, buried cards.Date) []byte {
+	if buried == 0 {
+		b = append(b, recordV1, byte(f))
+		return binary.AppendUvarint(b, seq)
+	}
+	b = append(b, recordV2, byte(f))
+	b = binary.AppendUvarint(b, seq)
+	return binary.AppendVarint(b, int64(buried))
+}
+
+// setBuried returns a new card record: the one h was decoded from, with
+// the buried-until date d.
+func setBuried(h *recordHead, d cards.Date) []byte {
+	b := appendHead(make([]byte, 0, 16+len(h.body)), h.Flags, h.Seq, d)
+	return append(b, h.body...)
 }
 
 // appendCardBody appends every field of c but its ID. The path comes first
@@ -84,12 +109,14 @@ func appendStrings(b []byte, ss []string) []byte {
 }
 
 // recordHead is the part of a card record that Sync reads for every stored
-// card: flags, add sequence, path, and where the card fields start.
+// card: flags, add sequence, buried-until date, path, and where the card
+// fields start.
 type recordHead struct {
-	Flags flags
-	Seq   uint64
-	Path  string
-	body  []byte // the card fields, as appendCardBody wrote them
+	Flags  flags
+	Seq    uint64
+	Buried cards.Date
+	Path   string
+	body   []byte // the card fields, as appendCardBody wrote them
 }
 
 // decodeHead decodes the head of a card record without copying the body.
@@ -98,7 +125,7 @@ func decodeHead(v []byte) (recordHead, error) {
 	if len(v) < 2 {
 		return h, errShort
 	}
-	if v[0] != recordV1 {
+	if v[0] != recordV1 && v[0] != recordV2 {
 		return h, fmt.Errorf("unknown card record format %d", v[0])
 	}
 	h.Flags = flags(v[1])
@@ -110,6 +137,9 @@ func decodeHead(v []byte) (recordHead, error) {
 	}
 	d := decoder{b: v[2:]}
 	h.Seq = d.uvarint()
+	if v[0] == recordV2 {
+		h.Buried = d.date()
+	}
 	h.body = d.b
 	h.Path = d.string()
 	return h, d.err
@@ -122,7 +152,7 @@ func decodeRecord(id []byte, v []byte) (record, error) {
 	if err != nil {
 		return record{}, err
 	}
-	r := record{Seq: h.Seq, Flags: h.Flags}
+	r := record{Seq: h.Seq, Flags: h.Flags, Buried: h.Buried}
 	c := &r.Card
 	c.ID = cards.ID(id)
 	d := decoder{b: h.body}

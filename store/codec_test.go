@@ -26,6 +26,7 @@ func TestRecord_RoundTrip(t *testing.T) {
 		{"orphaned", record{Card: cards.Card{ID: "x", Kind: cards.Basic}, Seq: 1, Flags: flagOrphaned}},
 		{"rejected and orphaned", record{Card: cards.Card{ID: "x", Kind: cards.Basic}, Seq: 2, Flags: flagRejected | flagOrphaned}},
 		{"invalid UTF-8 kept", record{Card: cards.Card{ID: "x", Front: "\xff\xfe", Source: cards.Source{Line: -3}}}},
+		{"buried", record{Card: cards.Card{ID: "x", Kind: cards.Basic, Source: cards.Source{Path: "p.md"}}, Seq: 4, Flags: flagSuspended, Buried: cards.DateOf(2026, 3, 11)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,7 +42,7 @@ func TestRecord_RoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("decodeHead() error = %v", err)
 			}
-			want := recordHead{Flags: tt.r.Flags, Seq: tt.r.Seq, Path: tt.r.Card.Source.Path}
+			want := recordHead{Flags: tt.r.Flags, Seq: tt.r.Seq, Buried: tt.r.Buried, Path: tt.r.Card.Source.Path}
 			if diff := cmp.Diff(want, h, cmp.AllowUnexported(recordHead{}), cmp.FilterPath(func(p cmp.Path) bool {
 				return p.Last().String() == ".body"
 			}, cmp.Ignore())); diff != "" {
@@ -189,5 +190,39 @@ func TestUnder(t *testing.T) {
 		if got := under(tt.path, tt.root); got != tt.want {
 			t.Errorf("under(%q, %q) = %t, want %t", tt.path, tt.root, got, tt.want)
 		}
+	}
+}
+
+func TestSetBuried(t *testing.T) {
+	r := record{Card: cards.Card{ID: "x", Front: "front", Source: cards.Source{Path: "n.md"}}, Seq: 7, Flags: flagOrphaned}
+	v1 := appendRecord(nil, &r)
+	if v1[0] != recordV1 {
+		t.Fatalf("record without a bury has format %d, want %d", v1[0], recordV1)
+	}
+	h, err := decodeHead(v1)
+	if err != nil {
+		t.Fatalf("decodeHead() error = %v", err)
+	}
+	d := cards.DateOf(2026, 3, 12)
+	v2 := setBuried(&h, d)
+	got, err := decodeRecord([]byte("x"), v2)
+	if err != nil {
+		t.Fatalf("decodeRecord(setBuried()) error = %v", err)
+	}
+	want := r
+	want.Buried = d
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("decodeRecord(setBuried()) mismatch (-want +got):\n%s", diff)
+	}
+	// Flags are set in place in either format.
+	if got, err := decodeRecord([]byte("x"), setFlags(v2, flagRejected)); err != nil || got.Flags != flagRejected || got.Buried != d {
+		t.Errorf("setFlags(buried record) = %+v, %v; want rejected, buried until %s", got, err, d)
+	}
+	h2, err := decodeHead(v2)
+	if err != nil {
+		t.Fatalf("decodeHead(buried) error = %v", err)
+	}
+	if back := setBuried(&h2, 0); string(back) != string(v1) {
+		t.Errorf("un-buried record = %x, want the version-1 record %x", back, v1)
 	}
 }

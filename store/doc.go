@@ -10,7 +10,9 @@
 //
 //	meta     "version" → schema version, 4 bytes big-endian (2)
 //	cards    stored ID → card record: format byte, flags (orphaned,
-//	         suspended, rejected), add sequence, then the card's fields
+//	         suspended, rejected), add sequence, the buried-until date
+//	         (format 2 only: written for a buried card), then the
+//	         card's fields
 //	states   stored ID → cards.State
 //	due      day (4 bytes big-endian, days since cards.MinDate) + stored ID
 //	         → "" for each reviewed card without a flag
@@ -61,6 +63,14 @@
 // text comes back, or is edited, stays rejected; one whose text is gone
 // is also orphaned. The status shown is rejected, then orphaned, then
 // suspended, then new or review.
+//
+// # Undo and bury
+//
+// Bolt and Memory also have Undo, which removes a card's last answer from
+// the log and puts its state back, and Bury, which hides cards from Due
+// until a given day; they are not part of Store (callers find them with a
+// type assertion). A buried card keeps its place in the due and new indexes,
+// and its status: only Due skips it, reading its record.
 //
 // # Crash safety
 //

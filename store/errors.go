@@ -9,7 +9,8 @@ var (
 	// ErrNotFound is returned when a card ID is not in the store.
 	ErrNotFound = errors.New("card not found")
 	// ErrConflict is returned by Record when the card's stored state is not
-	// the review's Before state.
+	// the review's Before state, and by Undo when the review is not the
+	// card's last answer.
 	ErrConflict = errors.New("card state changed since it was read")
 	// ErrClosed is returned by every method of a closed store.
 	ErrClosed = errors.New("store is closed")

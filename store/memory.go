@@ -306,7 +306,7 @@ func (m *Memory) Due(ctx context.Context, day cards.Date, q Query) ([]Entry, err
 			return nil, fmt.Errorf("list cards due %s: %w", day, err)
 		}
 		n++
-		if c.Flags != 0 || !InDeck(c.Card.Deck, q.Deck) {
+		if c.Flags != 0 || buried(c.Buried, day) || !InDeck(c.Card.Deck, q.Deck) {
 			continue
 		}
 		switch {

@@ -55,6 +55,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Context", testContext},
 		{"Closed", testClosed},
 		{"Concurrent", testConcurrent},
+		{"Undo", testUndo},
+		{"Bury", testBury},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
