@@ -53,9 +53,13 @@
 //     term. Salience scores words and two-word noun phrases by rarity
 //     across the notes (TF-IDF: Options.Corpus, else the note's own word
 //     counts), shape (acronyms, names, noun suffixes up; verbs, adverbs,
-//     generic nouns, words the card's context shows down). A long
-//     paragraph is cut into its sentences and only its key sentences (by
-//     mean rarity, position, a definitional verb, numbers) make cards.
+//     generic nouns, words the card's context shows down); a line whose
+//     best term scores too low ("Viewing the timeline should be fast")
+//     makes no card. A long paragraph is cut into its sentences and only
+//     its key sentences (by mean rarity, position, a definitional verb,
+//     numbers) make cards. Lines that only point elsewhere ("See the
+//     docs"), introduce a list ("Options:"), ask a question or are markup
+//     make no card either.
 //
 // Each card carries its context: the note title, the heading path, the
 // lead-in and the parent items. Rules work on the note's language (English,
@@ -77,9 +81,13 @@
 // first), and when an identical card came first. Explicit cards are never
 // capped.
 //
-// Quality measures generated cards mechanically (junk rate, coverage of
-// content lines); TestQuality holds the generator to at least 90%
-// coverage and at most 5% junk on the seed note and on the corpus.
+// Quality measures generated cards mechanically: the junk rate (answers
+// that are stop words, single characters, punctuation or sentences,
+// answers on the front, empty sides) and the coverage of content lines
+// (items and lines of four words or more that state something: not
+// references, short lead-ins, questions or markup). TestQuality holds the
+// generator to at least 90% coverage and at most 5% junk on the seed note
+// and on the shared corpus.
 //
 // The package imports only notes, the standard library and golang.org/x/text;
 // it must not import scheduler, store, export or cmd. It never reads files,

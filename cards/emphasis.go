@@ -41,8 +41,8 @@ func (g *generator) emphasis(u *unit) ([]draft, [][2]int) {
 			overlapsSpan(t, sp.Start, sp.End, notes.Highlight, notes.Tag) || sp.Kind != notes.Code && g.isPhrase(u, s, e) {
 			continue
 		}
-		if sp.Kind == notes.Code && isPlaceholder(u.lower[s:e]) {
-			continue // `foo`, `bar`: names of an example, nothing to learn
+		if sp.Kind == notes.Code && isPlaceholder(u.lower[s:e]) || sp.Kind != notes.Code && isLabel(t.Plain[s:e]) {
+			continue // `foo`, `bar`: names of an example; **Note:**: a label
 		}
 		d := textCloze(u, s, e, ruleEmphasis, 0.7)
 		d.dels[0].start, d.dels[0].end = sp.Start, sp.End

@@ -213,7 +213,8 @@ func (g *generator) nameFact(u *unit, taken [][2]int) (draft, bool) {
 		// A capitalised word that opens a sentence is a name only when
 		// another follows it.
 		name := upper && (!startsSentence(p, tk.start) || words > 1)
-		if !acr && !name || utf8.RuneCountInString(w) < 2 || g.inContext(u.blk, u.lower[c.start:end]) {
+		if !acr && !name || utf8.RuneCountInString(w) < 2 || g.inContext(u.blk, u.lower[c.start:end]) ||
+			acr && len(w) == 2 && g.shorthand(w) {
 			continue
 		}
 		sc, good := g.termScore(u, c.start, end, k)
@@ -228,6 +229,24 @@ func (g *generator) nameFact(u *unit, taken [][2]int) (draft, bool) {
 		return draft{}, false
 	}
 	return textCloze(u, best.start, best.end, ruleFact, 0.45), true
+}
+
+// shorthand reports whether the two-capital word w is the author's
+// shorthand, used all over the note ("DL" for déontologie): asking for it
+// asks for a private abbreviation.
+func (g *generator) shorthand(w string) bool {
+	if g.acronyms == nil {
+		g.acronyms = map[string]int{}
+		for i, b := range g.n.Blocks {
+			p := b.Text.Plain
+			for _, tk := range g.info[i].toks {
+				if tk.end-tk.start == 2 && 'A' <= p[tk.start] && p[tk.start] <= 'Z' && 'A' <= p[tk.start+1] && p[tk.start+1] <= 'Z' {
+					g.acronyms[p[tk.start:tk.end]]++
+				}
+			}
+		}
+	}
+	return g.acronyms[w] >= 4
 }
 
 // isParticle reports whether the lower-case word w may sit inside a

@@ -49,9 +49,13 @@ type Candidate struct {
 	// Score ranks how likely a person is to keep the card, from 0 to 1:
 	// 1 for cards the author wrote, less for guessed ones.
 	Score float64
-	// Dropped is "" for a kept card, else why it was dropped ("stop word
-	// answer", "answer leaks into question", "duplicate", "same answer",
-	// "line cap", "note cap", "link only", "answer too long", …).
+	// Dropped is "" for a kept card, else why it was dropped: "stop word
+	// answer", "too short", "punctuation only", "answer too long", "answer
+	// leaks into question", "nothing left to ask", "back equals front",
+	// "empty", "same answer" (another card of the line asks for it), "line
+	// cap", "note cap", "duplicate" (an identical card came first), "link
+	// only", "code only", "etc.", "lead-in", "question", "admonition", "no
+	// salient term", "not a key sentence".
 	Dropped string
 }
 
@@ -262,11 +266,11 @@ type generator struct {
 	ctx      [][]string // per block, filled on first use
 	ctxDone  []bool
 	lowers   map[string]string // lowerOf's memory
+	acronyms map[string]int    // shorthand's memory: two-capital words and their counts
 	ctxLow   [][]string        // per block: its context in lower case
-	counts   map[string]int
-	valid    bool   // all the note's text is valid UTF-8: nothing to sanitize
-	wordBuf  []word // backing store of the words of the units of a block
-	unitBuf  []unit // backing store of the units of a block
+	valid    bool              // all the note's text is valid UTF-8: nothing to sanitize
+	wordBuf  []word            // backing store of the words of the units of a block
+	unitBuf  []unit            // backing store of the units of a block
 	idBuf    []byte
 	tf       map[string]int32 // occurrences of each lower-case word in the note
 	enums    []*enumeration   // per block: the enumeration an item belongs to

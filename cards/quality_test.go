@@ -65,11 +65,9 @@ func qualityNotesOrNil(t testing.TB) []*notes.Note {
 // (make quality).
 func TestQuality(t *testing.T) {
 	corpus, seed := qualityNotes(t)
-	all := slices.Clone(corpus)
-	if seed != nil {
-		all = append(all, seed)
-	}
-	opts := Options{Corpus: NewCorpus(all...)}
+	// Per-note statistics, as mnemo add and preview use them: a note's
+	// cards must not depend on which other notes were added with it.
+	opts := Options{}
 	var total QualityReport
 	var pool []Candidate
 	for _, n := range corpus {
@@ -94,7 +92,7 @@ func TestQuality(t *testing.T) {
 		total.Add(r)
 	}
 	if *sampleCards > 0 {
-		rng := rand.New(rand.NewPCG(9, 10))
+		rng := rand.New(rand.NewPCG(1, 2))
 		for k := 0; k < *sampleCards && len(pool) > 0; k++ {
 			j := rng.IntN(len(pool))
 			c := pool[j].Card

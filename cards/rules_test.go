@@ -278,6 +278,7 @@ func TestEmphasis(t *testing.T) {
 		},
 		{name: "whole line", in: "_\"People over process and tools\"_"},
 		{name: "placeholder names", in: "Create notes called `foo` and `bar` with any content"},
+		{name: "label", in: "**Note:** the internal load balancers are not shown here"},
 		{name: "most of the line", in: "**Separate chaining everywhere** ok"},
 		{name: "too many words", lang: langFR, in: "Se poser la question _Qu'est ce qui empêche d'amener une idée en production_ permet d'avancer"},
 		{name: "stressed phrase", in: "*To avoid repeating discussions*, refer to the topics below for the main points"},

@@ -262,7 +262,6 @@ type term struct {
 type word struct {
 	core    token  // the token without elision or possessive
 	lower   string // the core word in lower case
-	count   int    // occurrences of lower among the unit's words
 	initial bool   // the token opens its sentence
 	verb    bool   // it reads as a verb
 	morph   float64
@@ -311,17 +310,12 @@ func (g *generator) words(u *unit) []word {
 	}
 	ws := g.wordBuf[len(g.wordBuf) : len(g.wordBuf)+len(u.toks)]
 	g.wordBuf = g.wordBuf[:len(g.wordBuf)+len(u.toks)]
-	if g.counts == nil {
-		g.counts = map[string]int{}
-	}
-	clear(g.counts)
 	for k, tk := range u.toks {
 		w := &ws[k]
 		w.core = coreWord(p, tk)
 		w.lower = u.lower[w.core.start:w.core.end]
 		whole := u.lower[tk.start:tk.end]
 		w.stop = g.lang.isStop(w.lower) || len(whole) != len(w.lower) && g.lang.isStop(whole)
-		g.counts[w.lower]++
 		if k == 0 {
 			w.initial = startsSentence(p, tk.start)
 		} else {
@@ -340,7 +334,6 @@ func (g *generator) words(u *unit) []word {
 	}
 	for k := range ws {
 		w := &ws[k]
-		w.count = g.counts[w.lower]
 		w.score, w.ok = g.wordScore(u, ws, k)
 	}
 	u.words = ws
@@ -375,7 +368,7 @@ func (g *generator) salientTerm(i int, u *unit) (term, bool) {
 		if !w.usable {
 			continue
 		}
-		if w.ok && w.count == 1 {
+		if w.ok {
 			consider(w.core.start, w.core.end, w.score, false)
 		}
 		// A run of capitalised words is one name ("Julia Gillard"). A
@@ -408,10 +401,17 @@ func (g *generator) salientTerm(i int, u *unit) (term, bool) {
 	for k := 0; k+1 < len(ws); k++ {
 		a, b := &ws[k], &ws[k+1]
 		if !a.ok || !b.ok || a.verb || b.verb || a.initial && a.score < 1 || a.morph < -0.65 ||
-			b.morph < -0.7 || strings.HasSuffix(b.lower, "ed") || a.count > 1 || b.count > 1 ||
+			b.morph < -0.7 || strings.HasSuffix(b.lower, "ed") ||
 			elisionEnd(u.lower[u.toks[k+1].start:u.toks[k+1].end]) > 0 ||
 			p[u.toks[k].end:u.toks[k+1].start] != " " {
 			continue // the second word may be a gerund: "dynamic programming"
+		}
+		sc := (a.score+b.score)/2 + 0.35
+		if found && sc <= best.score {
+			continue
+		}
+		if countWord(u.lower, a.lower, 2) > 1 || countWord(u.lower, b.lower, 2) > 1 {
+			continue // "vélocité moyenne … vélocité de valeur": half the answer shows
 		}
 		if isPlainAdjective(a.lower) {
 			continue // "petit jeu": the adjective adds nothing to ask
@@ -419,7 +419,7 @@ func (g *generator) salientTerm(i int, u *unit) (term, bool) {
 		if k+2 < len(ws) && isDeterminer(ws[k+2].lower) {
 			continue // "chaque commit déclenche un pipeline": b is a verb
 		}
-		consider(a.core.start, b.core.end, (a.score+b.score)/2+0.35, true)
+		consider(a.core.start, b.core.end, sc, true)
 	}
 	return best, found
 }

@@ -50,7 +50,7 @@ rejected when the notes are added again, but keep their history.
 'mnemo list --rejected' lists them and 'mnemo restore ID' brings one back.
 IDs are those of 'mnemo list' (or of 'mnemo preview' for an unchanged card).`,
 		`  mnemo reject 3f2a9c0d1e2b4a5c
-  mnemo list --json | jq -r 'select(.rule == "number") | .id' | xargs mnemo reject`,
+  mnemo list --json | jq -r 'select(.rule == "fact") | .id' | xargs mnemo reject`,
 		cards.StatusRejected)
 }
 

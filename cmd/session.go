@@ -117,7 +117,11 @@ func newReviewSession(ctx context.Context, app *App, s store.Store, today cards.
 		}
 		if rs.bury && len(answered) > 0 {
 			// Siblings of cards answered earlier today wait for tomorrow.
-			done, err := s.Cards(ctx, store.Filter{Deck: opts.Deck})
+			ids := make([]cards.ID, 0, len(answered))
+			for id := range answered {
+				ids = append(ids, id)
+			}
+			done, err := s.Cards(ctx, store.Filter{IDs: ids})
 			if err != nil {
 				return nil, fmt.Errorf("read cards: %w", err)
 			}

@@ -531,19 +531,13 @@ func (b *Bolt) Cards(ctx context.Context, f Filter) ([]Entry, error) {
 	var es []Entry
 	err := b.view(ctx, func(t *tables) error {
 		es = nil
-		c := t.cards.Cursor()
-		n := 0
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if err := cancelled(ctx, n); err != nil {
-				return err
-			}
-			n++
+		add := func(k, v []byte) error {
 			r, err := decodeRecord(k, v)
 			if err != nil {
 				return fmt.Errorf("%w: card %s: %w", ErrCorrupt, k, err)
 			}
 			if !InDeck(r.Card.Deck, f.Deck) {
-				continue
+				return nil
 			}
 			s, err := t.state(k)
 			if err != nil {
@@ -552,6 +546,29 @@ func (b *Bolt) Cards(ctx context.Context, f Filter) ([]Entry, error) {
 			e := Entry{Card: r.Card, State: s, Status: statusOf(r.Flags, s)}
 			if f.matches(&e) {
 				es = append(es, e)
+			}
+			return nil
+		}
+		if f.IDs != nil {
+			for _, id := range f.IDs {
+				k := []byte(id)
+				if v := t.cards.Get(k); v != nil {
+					if err := add(k, v); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		}
+		c := t.cards.Cursor()
+		n := 0
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if err := cancelled(ctx, n); err != nil {
+				return err
+			}
+			n++
+			if err := add(k, v); err != nil {
+				return err
 			}
 		}
 		return nil

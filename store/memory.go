@@ -277,6 +277,17 @@ func (m *Memory) Cards(ctx context.Context, f Filter) ([]Entry, error) {
 	}
 	defer unlock()
 	var es []Entry
+	if f.IDs != nil {
+		for _, id := range f.IDs {
+			if c := m.cards[id]; c != nil {
+				if e := c.entry(); f.matches(&e) {
+					es = append(es, e)
+				}
+			}
+		}
+		sortEntries(es)
+		return es, nil
+	}
 	n := 0
 	for _, c := range m.cards {
 		if err := cancelled(ctx, n); err != nil {

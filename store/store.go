@@ -78,6 +78,9 @@ type Filter struct {
 	Deck string
 	// Status selects one status; 0 selects all.
 	Status cards.Status
+	// IDs, when set, selects these stored cards only, read directly
+	// instead of scanning the store; unknown IDs are skipped.
+	IDs []cards.ID
 }
 
 // Query shapes the queue returned by Due.
