@@ -13,8 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mnemo-dev/mnemo/cards"
-	"github.com/mnemo-dev/mnemo/scheduler"
 	"github.com/mnemo-dev/mnemo/cmd/tui"
+	"github.com/mnemo-dev/mnemo/scheduler"
 )
 
 type reviewOptions struct {
