@@ -203,6 +203,7 @@ Environment:
 		newPreviewCmd(app, nil),
 		newReviewCmd(app, nil),
 		newStatusCmd(app, nil),
+		newStatsCmd(app, nil),
 		newListCmd(app, nil),
 		newRejectCmd(app, nil),
 		newRestoreCmd(app, nil),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -14,21 +15,30 @@ import (
 )
 
 type statusOptions struct {
-	App *App
+	App   *App
+	Short bool
 }
 
 func newStatusCmd(app *App, runF func(context.Context, *statusOptions) error) *cobra.Command {
 	opts := &statusOptions{App: app}
-	return &cobra.Command{
+	c := &cobra.Command{
 		Use:   "status",
 		Short: "Show what is due today, per deck",
 		Long: `Status prints, for each deck, the cards due today, the new cards, the total
-and the orphaned cards (whose source text is gone). It opens the store
+and the orphaned cards (whose source text is gone), then on stderr the day,
+the cards due and the next day cards are due after today. It opens the store
 read-only, so it can run beside a review.
 
+With --short it prints one line for a shell prompt, such as "12 due · 5 new"
+or "0 due · next 2026-03-04": the cards due today, the new cards when there
+are any and, when nothing is due, the next due day. Nothing else is printed,
+colors only on a terminal, and before the first 'mnemo add' it prints
+nothing.
+
 ` + exitCodesHelp,
-		Example: `  mnemo status`,
-		Args:    usageArgs(cobra.NoArgs),
+		Example: `  mnemo status
+  PS1='[$(mnemo status --short)] $ '`,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, _ []string) error {
 			if runF != nil {
 				return runF(c.Context(), opts)
@@ -36,6 +46,8 @@ read-only, so it can run beside a review.
 			return runStatus(c.Context(), opts)
 		},
 	}
+	c.Flags().BoolVar(&opts.Short, "short", false, "one line for a shell prompt: due and new counts")
+	return c
 }
 
 type deckCounts struct{ due, fresh, total, orphaned int }
@@ -51,7 +63,9 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 		return err
 	}
 	if s == nil {
-		fmt.Fprintln(app.IO.ErrOut, "No cards yet: run 'mnemo add NOTES' first.")
+		if !opts.Short {
+			fmt.Fprintln(app.IO.ErrOut, "No cards yet: run 'mnemo add NOTES' first.")
+		}
 		return nil
 	}
 	defer s.Close()
@@ -82,6 +96,10 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 			}
 		}
 	}
+	next, nextN := nextDue(entries, today)
+	if opts.Short {
+		return writeShortStatus(app.IO, sum, next, nextN)
+	}
 	decks := make([]string, 0, len(byDeck))
 	for d := range byDeck {
 		decks = append(decks, d)
@@ -93,6 +111,7 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 			c := byDeck[d]
 			fmt.Fprintf(app.IO.Out, "%s\t%d\t%d\t%d\t%d\n", d, c.due, c.fresh, c.total, c.orphaned)
 		}
+		writeStatusSummary(app.IO, today, sum.due, next, nextN)
 		return nil
 	}
 	w := tabwriter.NewWriter(app.IO.Out, 0, 4, 2, ' ', 0)
@@ -105,6 +124,54 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("write status: %w", err)
 	}
-	fmt.Fprintf(app.IO.ErrOut, "Today is %s: %d card(s) due.\n", today, sum.due)
+	writeStatusSummary(app.IO, today, sum.due, next, nextN)
+	return nil
+}
+
+// nextDue returns the earliest due day after today among review cards and
+// how many cards are due that day; (0, 0) when there is none.
+func nextDue(entries []store.Entry, today cards.Date) (cards.Date, int) {
+	var next cards.Date
+	n := 0
+	for _, e := range entries {
+		d := e.State.Due
+		if e.Status != cards.StatusReview || d <= today {
+			continue
+		}
+		switch {
+		case n == 0 || d < next:
+			next, n = d, 1
+		case d == next:
+			n++
+		}
+	}
+	return next, n
+}
+
+// writeStatusSummary writes the day, the cards due and the next due day to
+// stderr.
+func writeStatusSummary(ios *IOStreams, today cards.Date, due int, next cards.Date, nextN int) {
+	fmt.Fprintf(ios.ErrOut, "Today is %s: %d card(s) due.\n", today, due)
+	if nextN > 0 {
+		fmt.Fprintf(ios.ErrOut, "Next: %s (%s).\n", next, plural(nextN, "card"))
+	}
+}
+
+// writeShortStatus writes the --short line.
+func writeShortStatus(ios *IOStreams, sum deckCounts, next cards.Date, nextN int) error {
+	due := fmt.Sprintf("%d due", sum.due)
+	if sum.due > 0 {
+		due = ios.yellow(due)
+	}
+	parts := []string{due}
+	if sum.fresh > 0 {
+		parts = append(parts, fmt.Sprintf("%d new", sum.fresh))
+	}
+	if sum.due == 0 && nextN > 0 {
+		parts = append(parts, "next "+next.String())
+	}
+	if _, err := fmt.Fprintln(ios.Out, strings.Join(parts, " · ")); err != nil {
+		return fmt.Errorf("write status: %w", err)
+	}
 	return nil
 }
