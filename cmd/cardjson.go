@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/mnemo-dev/mnemo/cards"
@@ -66,6 +67,10 @@ func entryJSON(a *App, e store.Entry) cardJSON {
 	if !s.IsNew() {
 		due, last := s.Due.String(), s.Last.String()
 		j.Due, j.LastReview = &due, &last
+	}
+	if s.Lapses >= leechLapses {
+		// A leech is tagged as such wherever its tags are shown.
+		j.Tags = append(slices.Clone(j.Tags), "leech")
 	}
 	return j
 }

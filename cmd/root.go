@@ -182,6 +182,7 @@ Environment:
   MNEMO_DB         path of the store
   MNEMO_NOW        pin the clock, RFC 3339 (2026-03-01T09:00:00Z), for scripts and tests
   MNEMO_DAY_START  hour a review day starts, 0-23 (default 4)
+  TZ               time zone of the review day (default: the system's)
   NO_COLOR         no colors
 
 ` + exitCodesHelp,

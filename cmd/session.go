@@ -79,7 +79,7 @@ func sourceKey(c cards.Card) string { return fmt.Sprintf("%s:%d", c.Source.Path,
 // answered today wait for tomorrow. With cram, every card of the deck is
 // shown and nothing is saved.
 func newReviewSession(ctx context.Context, app *App, s store.Store, today cards.Date, opts *reviewOptions) (*reviewSession, error) {
-	rs := &reviewSession{ctx: ctx, app: app, s: s, today: today, cram: opts.Cram, bury: !opts.NoBury, done: map[string]bool{}, started: app.Now()}
+	rs := &reviewSession{ctx: ctx, app: app, s: s, today: today, cram: opts.Cram, bury: !opts.NoBury && !opts.Cram, done: map[string]bool{}, started: app.Now()}
 	var queue []store.Entry
 	if opts.Cram {
 		all, err := s.Cards(ctx, store.Filter{Deck: opts.Deck})

@@ -141,3 +141,31 @@ func TestReviewSession_Leech(t *testing.T) {
 		t.Fatalf("after undo: %+v, %v; want the state before the lapse", list, err)
 	}
 }
+
+// TestReviewSession_Cram checks that a cram session shows every card and
+// saves nothing.
+func TestReviewSession_Cram(t *testing.T) {
+	app, s, today := sessionFixture(t, 3, true)
+	rs, err := newReviewSession(t.Context(), app, s, today, &reviewOptions{App: app, Cram: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := 0
+	for g := range 3 {
+		if _, ok := rs.Current(); !ok {
+			t.Fatalf("cram ended after %d cards, want 3", shown)
+		}
+		shown++
+		if err := rs.Grade(g + 3); err != nil {
+			t.Fatal(err)
+		}
+	}
+	log, err := s.Reviews(t.Context(), time.Time{})
+	if err != nil || len(log) != 0 {
+		t.Errorf("cram wrote %d log entries (%v), want none", len(log), err)
+	}
+	list, err := s.Cards(t.Context(), store.Filter{Status: cards.StatusNew})
+	if err != nil || len(list) != 3 {
+		t.Errorf("after cram %d new cards (%v), want 3", len(list), err)
+	}
+}
