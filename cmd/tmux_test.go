@@ -51,13 +51,15 @@ func TestReviewInTmux(t *testing.T) {
 		}
 		return string(out)
 	}
-	start := func() {
+	session := "r1"
+	start := func(name string) {
 		t.Helper()
+		session = name
 		cmdline := "env MNEMO_DB=" + db + " MNEMO_NOW=2026-03-01T09:00:00Z NO_COLOR=1 " + bin + " review; sleep 30"
-		tm("new-session", "-d", "-s", "r", "-x", "80", "-y", "24", cmdline)
+		tm("new-session", "-d", "-s", name, "-x", "80", "-y", "24", cmdline)
 	}
 	defer exec.Command(tmux, "-S", sock, "kill-server").Run()
-	screen := func() string { return tm("capture-pane", "-p", "-t", "r") }
+	screen := func() string { return tm("capture-pane", "-p", "-t", session) }
 	waitFor := func(want string) string {
 		t.Helper()
 		deadline := time.Now().Add(10 * time.Second)
@@ -72,9 +74,9 @@ func TestReviewInTmux(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 		}
 	}
-	keys := func(k ...string) { tm(append([]string{"send-keys", "-t", "r"}, k...)...) }
+	keys := func(k ...string) { tm(append([]string{"send-keys", "-t", session}, k...)...) }
 
-	start()
+	start("r1")
 	first := waitFor("Capital of France")
 	t.Logf("first card:\n%s", first)
 	keys("Space")
@@ -91,10 +93,10 @@ func TestReviewInTmux(t *testing.T) {
 	waitFor("Capital of Peru")
 	keys("q")
 	waitFor("Session: 2 card(s) graded")
-	tm("kill-server")
+	tm("kill-session", "-t", "r1")
 
 	// Resume: the three cards left, all graded 4.
-	start()
+	start("r2")
 	waitFor("Capital of Peru")
 	for _, want := range []string{"Capital of Chile", "Capital of Kenya", "Session complete"} {
 		keys("Space")
