@@ -144,32 +144,20 @@ func lineReview(ctx context.Context, app *App, sess *reviewSession) error {
 		crumbs := strings.Join(append([]string{c.Deck}, c.Context...), " › ")
 		fmt.Fprintf(ios.Out, "\n%s %d/%d · %s · %s\n", ios.dim("──"), p.Done+1, p.Done+p.Left, c.Status, ios.dim(fmt.Sprintf("%s  (%s)", crumbs, c.Source)))
 		fmt.Fprintf(ios.Out, "Q: %s\n", ios.bold(indentLines(highlightCloze(ios, c.Front), "   ")))
-		if ios.InTTY {
-			fmt.Fprint(ios.ErrOut, ios.dim("Your answer (Enter to reveal; or undo, suspend, bury, reject, quit): "))
-		}
-		line, err := lines.read(ctx)
+		_, handled, err := askLine(ctx, ios, lines, sess, "Your answer (Enter to reveal; or undo, suspend, bury, reject, quit): ")
 		if err != nil {
 			return err
 		}
-		if done, err := lineCommand(ios, sess, line); done || err != nil {
-			if err != nil {
-				return err
-			}
+		if handled {
 			continue
 		}
 		fmt.Fprintf(ios.Out, "A: %s\n", ios.green(indentLines(c.Back, "   ")))
 		for {
-			if ios.InTTY {
-				fmt.Fprint(ios.ErrOut, ios.dim("Grade 0-5 (0 blackout · 1 wrong · 2 almost · 3 hard · 4 good · 5 easy): "))
-			}
-			line, err := lines.read(ctx)
+			line, handled, err := askLine(ctx, ios, lines, sess, "Grade 0-5 (0 blackout · 1 wrong · 2 almost · 3 hard · 4 good · 5 easy): ")
 			if err != nil {
 				return err
 			}
-			if done, err := lineCommand(ios, sess, line); done || err != nil {
-				if err != nil {
-					return err
-				}
+			if handled {
 				break
 			}
 			g, ok := parseGrade(line)
@@ -183,6 +171,19 @@ func lineReview(ctx context.Context, app *App, sess *reviewSession) error {
 			break
 		}
 	}
+}
+
+// askLine prompts on a terminal, reads one line and runs it when it is a
+// command word; handled reports that it was one.
+func askLine(ctx context.Context, ios *IOStreams, lines *lineReader, sess *reviewSession, prompt string) (line string, handled bool, err error) {
+	if ios.InTTY {
+		fmt.Fprint(ios.ErrOut, ios.dim(prompt))
+	}
+	if line, err = lines.read(ctx); err != nil {
+		return "", false, err
+	}
+	handled, err = lineCommand(ios, sess, line)
+	return line, handled, err
 }
 
 // lineCommand runs a command word typed instead of an attempt or a grade.

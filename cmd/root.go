@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mnemo-dev/mnemo/cards"
 	"github.com/mnemo-dev/mnemo/cmd/tui"
 	"github.com/mnemo-dev/mnemo/scheduler"
 	"github.com/mnemo-dev/mnemo/store"
@@ -148,6 +149,25 @@ func (a *App) openRead() (store.Store, error) {
 		return nil, nil
 	}
 	return s, err
+}
+
+// readEntries opens the store read-only and returns its cards that match
+// f and today's review day. With no store yet it returns no entries and a
+// nil close function, so callers can say so.
+func (a *App) readEntries(ctx context.Context, f store.Filter) (entries []store.Entry, today cards.Date, s store.Store, err error) {
+	hour, err := a.rollover()
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	today = scheduler.Day(a.Now(), hour)
+	if s, err = a.openRead(); err != nil || s == nil {
+		return nil, today, nil, err
+	}
+	if entries, err = s.Cards(ctx, f); err != nil {
+		s.Close()
+		return nil, today, nil, fmt.Errorf("read cards: %w", err)
+	}
+	return entries, today, s, nil
 }
 
 // rollover is the hour a review day starts (MNEMO_DAY_START, default 4).

@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mnemo-dev/mnemo/cards"
-	"github.com/mnemo-dev/mnemo/scheduler"
 	"github.com/mnemo-dev/mnemo/store"
 )
 
@@ -89,11 +88,7 @@ Keys are sorted.
 
 func runStats(ctx context.Context, opts *statsOptions) error {
 	app := opts.App
-	hour, err := app.rollover()
-	if err != nil {
-		return err
-	}
-	s, err := app.openRead()
+	entries, today, s, err := app.readEntries(ctx, store.Filter{Deck: opts.Deck})
 	if err != nil {
 		return err
 	}
@@ -102,10 +97,6 @@ func runStats(ctx context.Context, opts *statsOptions) error {
 		return nil
 	}
 	defer s.Close()
-	entries, err := s.Cards(ctx, store.Filter{Deck: opts.Deck})
-	if err != nil {
-		return fmt.Errorf("read cards: %w", err)
-	}
 	reviews, err := s.Reviews(ctx, time.Time{})
 	if err != nil {
 		return fmt.Errorf("read review log: %w", err)
@@ -113,7 +104,6 @@ func runStats(ctx context.Context, opts *statsOptions) error {
 	if opts.Deck != "" {
 		reviews = reviewsOf(entries, reviews)
 	}
-	today := scheduler.Day(app.Now(), hour)
 	f := computeStats(entries, reviews, today)
 	if opts.JSON {
 		return writeStatsJSON(app.IO.Out, f, opts.Deck)

@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mnemo-dev/mnemo/cards"
-	"github.com/mnemo-dev/mnemo/scheduler"
 	"github.com/mnemo-dev/mnemo/store"
 )
 
@@ -54,11 +53,7 @@ type deckCounts struct{ due, fresh, total, orphaned int }
 
 func runStatus(ctx context.Context, opts *statusOptions) error {
 	app := opts.App
-	hour, err := app.rollover()
-	if err != nil {
-		return err
-	}
-	s, err := app.openRead()
+	entries, today, s, err := app.readEntries(ctx, store.Filter{})
 	if err != nil {
 		return err
 	}
@@ -69,11 +64,6 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 		return nil
 	}
 	defer s.Close()
-	entries, err := s.Cards(ctx, store.Filter{})
-	if err != nil {
-		return fmt.Errorf("read cards: %w", err)
-	}
-	today := scheduler.Day(app.Now(), hour)
 	byDeck := map[string]*deckCounts{}
 	var sum deckCounts
 	for _, e := range entries {
