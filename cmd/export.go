@@ -24,7 +24,7 @@ type exportOptions struct {
 	// Anki
 	BasicName, ClozeName string
 	// PDF
-	Paper, Title string
+	Paper, Title, Layout string
 }
 
 func newExportCmd(app *App) *cobra.Command {
@@ -81,17 +81,31 @@ func newExportPDFCmd(app *App, runF func(context.Context, *exportOptions) error)
 	c := &cobra.Command{
 		Use:   "pdf [PATH...]",
 		Short: "Write a printable PDF study sheet",
-		Long: `Export pdf writes a study sheet to print: question and answer side by side,
-grouped by deck and heading, with page numbers. Fonts are embedded, so
+		Long: `Export pdf writes study sheets to print, in one of three layouts:
+
+  sheet  question | answer side by side, grouped by deck and heading, with a
+         fold line so the answers can be folded away (the default)
+  cards  a grid of cut-out cards with crop marks: fronts on one page, backs
+         mirrored on the next, for duplex printing (flip on the long edge)
+  cloze  each note's text with its deletions blanked and numbered, and an
+         answer key at the end
+
+Every page has the title, date and page number. Fonts are embedded, so
 accents, curly quotes and dashes print right; a character the fonts lack
 (an emoji, say) is replaced by a visible mark and counted in a warning.
 
 ` + exitCodesHelp,
 		Example: `  mnemo export pdf -o sheet.pdf
-  mnemo export pdf talk.md --paper letter -o talk.pdf`,
+  mnemo export pdf talk.md --paper letter -o talk.pdf
+  mnemo export pdf notes/ --layout cards -o cards.pdf`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if opts.Paper != "a4" && opts.Paper != "letter" {
 				return usageErrorf("--paper %q: want a4 or letter", opts.Paper)
+			}
+			switch opts.Layout {
+			case "sheet", "cards", "cloze":
+			default:
+				return usageErrorf("--layout %q: want sheet, cards or cloze", opts.Layout)
 			}
 			if opts.Output == "" && app.IO.OutTTY {
 				return usageErrorf("a PDF is not for the terminal: give -o FILE")
@@ -101,6 +115,7 @@ accents, curly quotes and dashes print right; a character the fonts lack
 	}
 	exportFlags(c, opts)
 	c.Flags().StringVar(&opts.Paper, "paper", "a4", "paper size: a4 or letter")
+	c.Flags().StringVar(&opts.Layout, "layout", "sheet", "sheet, cards or cloze")
 	c.Flags().StringVar(&opts.Title, "title", "", "title printed on the sheet (default: the deck, or \"mnemo\")")
 	return c
 }
@@ -148,7 +163,7 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 			}
 		}
 		var res export.PDFResult
-		res, err = export.PDF(&buf, cs, export.PDFOptions{Title: title, Date: scheduler.Day(app.Now(), hour), Paper: opts.Paper})
+		res, err = export.PDF(&buf, cs, export.PDFOptions{Title: title, Date: scheduler.Day(app.Now(), hour), Paper: opts.Paper, Layout: opts.Layout})
 		if err == nil && res.Replaced > 0 {
 			fmt.Fprintf(app.IO.ErrOut, "mnemo: %d character(s) the fonts lack were printed as a mark\n", res.Replaced)
 		}

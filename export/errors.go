@@ -30,6 +30,10 @@ var (
 // size.
 var ErrPaper = errors.New("unknown paper size")
 
+// ErrLayout is returned by PDF when PDFOptions.Layout names an unknown
+// layout.
+var ErrLayout = errors.New("unknown pdf layout")
+
 // CardError reports a card that was skipped. Err is one of the sentinels
 // above.
 type CardError struct {

@@ -23,6 +23,9 @@ type PDFOptions struct {
 	Date cards.Date
 	// Paper is "a4" (the default when empty) or "letter", in any case.
 	Paper string
+	// Layout is "sheet" (the default when empty), "cards" or "cloze", in
+	// any case. See PDF for what each prints.
+	Layout string
 }
 
 // PDFResult describes a written study sheet.
@@ -40,7 +43,9 @@ const (
 	familyMono = "gomono"
 )
 
-// PDF writes cs to w as a printable study sheet: a title with the date and
+// PDF writes cs to w as a printable study sheet in one of three layouts.
+//
+// The "sheet" layout (the default) prints a title with the date and
 // card count, then the cards sorted as Sort sorts them, grouped under a
 // heading per deck and a band per breadcrumb (Card.Context), each card a
 // row with the question on the left (60%) and the answer on the right. The
@@ -49,17 +54,40 @@ const (
 // wraps and is never cut; a row that does not fit the rest of a page moves
 // to the next one, and only a row longer than a whole page is split. Pages
 // after the first repeat the title and the deck in a running header; every
-// page has "page N / M" in its footer. A card whose ID repeats an earlier
-// one is printed once.
+// page has "page N / M" in its footer. A dashed fold line with a small
+// "fold here" label runs between the columns, so the answers can be folded
+// under. A card whose ID repeats an earlier one is printed once.
+//
+// The "cards" layout prints cut-out cards, 85×55 mm, 2 × 4 to a page with
+// crop marks in the margins: a page of fronts (the deck and breadcrumb in
+// small grey, the question centred, light dashed cut guides), then a page
+// of the same cards' backs (the answer), each row's columns reversed so
+// that printing double-sided, flipping on the long edge, puts every back
+// behind its front. Text is set as large as fits (12 pt), shrunk down to
+// 7 pt and only then shortened with "…", after a whole word when it can,
+// never inside a character. Every page has the title, date and side in a
+// running header.
+//
+// The "cloze" layout prints, per note (Card.Source.Path) under a heading
+// (its breadcrumb's first part or its file name), each source line of its
+// cloze cards once, in line order, every deletion of the line replaced by a
+// numbered blank "(1) ______" about as long as the answer (a list's lead-in
+// line is merged into the list that repeats it); a smaller heading marks
+// each change of breadcrumb inside the note. The note's basic cards follow
+// as "question → answer" lines (a reversed card mirroring a basic card of
+// the same note is left out). An answer key on a new page at the end lists
+// "(n) answer" per note.
+//
+// Every layout prints the title and date and "page N / M" on every page.
 //
 // The Go fonts are embedded (subsets), so no font files are needed and
 // accented text prints as is. A character they lack is printed as "□" and
 // counted in PDFResult.Replaced: it is never an error. Output is
 // byte-for-byte stable for the same cards and options. cs is not modified.
 //
-// PDF returns an error wrapping ErrPaper for an unknown paper size, and an
-// error when writing to w fails. It is safe for concurrent use as long as
-// cs is not being modified.
+// PDF returns an error wrapping ErrPaper for an unknown paper size,
+// ErrLayout for an unknown layout, and an error when writing to w fails.
+// It is safe for concurrent use as long as cs is not being modified.
 func PDF(w io.Writer, cs []cards.Card, opts PDFOptions) (PDFResult, error) {
 	d, err := newPDFDoc(cs, opts)
 	if err != nil {
@@ -70,7 +98,7 @@ func PDF(w io.Writer, cs []cards.Card, opts PDFOptions) (PDFResult, error) {
 	header := d.cov.fixQuiet(d.title, 0)
 	for i, pg := range d.sheet.pages {
 		f.AddPage()
-		if i > 0 {
+		if i >= d.sheet.headerFrom {
 			runningHeader(f, m, g, header, d.cov.fixQuiet(pg.deck, 0))
 		}
 		for _, o := range pg.ops {
@@ -101,6 +129,16 @@ func newPDFDoc(cs []cards.Card, opts PDFOptions) (*pdfDoc, error) {
 	if err != nil {
 		return nil, err
 	}
+	lay := layout
+	switch l := strings.ToLower(strings.TrimSpace(opts.Layout)); l {
+	case "", "sheet":
+	case "cards":
+		lay = layoutCards
+	case "cloze":
+		lay = layoutCloze
+	default:
+		return nil, fmt.Errorf("%w %q (want sheet, cards or cloze)", ErrLayout, opts.Layout)
+	}
 	title := strings.Join(strings.Fields(cleanText(opts.Title)), " ")
 	if title == "" {
 		title = "Flashcards"
@@ -125,7 +163,7 @@ func newPDFDoc(cs []cards.Card, opts PDFOptions) (*pdfDoc, error) {
 	}
 	m := fpdfMeasurer{f}
 	// Lay out before the first page exists: SetFont then writes nothing.
-	s := layout(uniqueIDs(sorted(cs)), title, opts.Date, m, cov, g)
+	s := lay(uniqueIDs(sorted(cs)), title, opts.Date, m, cov, g)
 	return &pdfDoc{f: f, m: m, cov: cov, sheet: s, title: title}, nil
 }
 
@@ -173,10 +211,16 @@ func draw(f *fpdf.Fpdf, o op) {
 			return
 		}
 		f.Rect(o.x, o.y, o.w, o.h, "F")
-	case opLine:
+	case opLine, opDash:
 		f.SetDrawColor(o.stroke.parts())
 		f.SetLineWidth(o.lw)
+		if o.kind == opDash {
+			f.SetDashPattern([]float64{1.6, 1.2}, 0)
+		}
 		f.Line(o.x, o.y, o.x+o.w, o.y+o.h)
+		if o.kind == opDash {
+			f.SetDashPattern(nil, 0)
+		}
 	}
 }
 

@@ -155,15 +155,19 @@ func TestPDF_Paper(t *testing.T) {
 
 func BenchmarkPDF(b *testing.B) {
 	cs := manyCards(1000)
-	var buf bytes.Buffer
-	b.ReportAllocs()
-	for b.Loop() {
-		buf.Reset()
-		if _, err := PDF(&buf, cs, PDFOptions{Title: "Bench"}); err != nil {
-			b.Fatal(err)
-		}
+	for _, l := range layouts {
+		b.Run(l, func(b *testing.B) {
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if _, err := PDF(&buf, cs, PDFOptions{Title: "Bench", Layout: l}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(int64(buf.Len()))
+		})
 	}
-	b.SetBytes(int64(buf.Len()))
 }
 
 // TestPDF_Layout compares the laid-out pages (every text, rule and box with
@@ -177,6 +181,11 @@ func TestPDF_Layout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	golden(t, filepath.Join("testdata", "pdf_layout.golden"), []byte(dumpPages(d)))
+}
+
+// dumpPages lists every text, rule and box of d's pages with its position.
+func dumpPages(d *pdfDoc) string {
 	var b strings.Builder
 	for i, pg := range d.sheet.pages {
 		fmt.Fprintf(&b, "page %d deck=%q\n", i+1, pg.deck)
@@ -190,19 +199,25 @@ func TestPDF_Layout(t *testing.T) {
 					fmt.Fprintf(&b, " stroke=%06x/%.2f", uint32(o.stroke), o.lw)
 				}
 				b.WriteByte('\n')
-			case opLine:
-				fmt.Fprintf(&b, "  line %6.2f %6.2f → %6.2f %6.2f %06x/%.2f\n", o.x, o.y, o.x+o.w, o.y+o.h, uint32(o.stroke), o.lw)
+			case opLine, opDash:
+				if o.kind == opDash {
+					b.WriteString("  dash")
+				} else {
+					b.WriteString("  line")
+				}
+				fmt.Fprintf(&b, " %6.2f %6.2f → %6.2f %6.2f %06x/%.2f\n", o.x, o.y, o.x+o.w, o.y+o.h, uint32(o.stroke), o.lw)
 			}
 		}
 	}
-	golden(t, filepath.Join("testdata", "pdf_layout.golden"), []byte(b.String()))
+	return b.String()
 }
 
 // TestPDF_Fit checks that nothing is drawn outside the content area and
 // that rows never overlap.
 func TestPDF_Fit(t *testing.T) {
-	for _, paper := range []string{"a4", "letter"} {
-		d, err := newPDFDoc(append(pdfCards(), manyCards(200)...), PDFOptions{Paper: paper})
+	for _, paper := range []string{"a4", "letter", "a4 cloze", "letter cloze"} {
+		paper, layout, _ := strings.Cut(paper, " ")
+		d, err := newPDFDoc(append(pdfCards(), manyCards(200)...), PDFOptions{Paper: paper, Layout: layout})
 		if err != nil {
 			t.Fatal(err)
 		}

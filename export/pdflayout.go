@@ -52,6 +52,7 @@ const (
 	groupLead  = 4.7
 	groupPad   = 1.5
 	headerSize = 8.0
+	foldSize   = 6.5
 	ptToMM     = 25.4 / 72
 )
 
@@ -85,6 +86,7 @@ const (
 	opText opKind = iota + 1 // text with its baseline at y
 	opRect                   // filled rectangle, stroked when lw > 0
 	opLine                   // line from (x, y) to (x+w, y+h)
+	opDash                   // dashed line from (x, y) to (x+w, y+h)
 )
 
 // op is one drawing operation.
@@ -114,6 +116,10 @@ type sheet struct {
 	page  *sheetPage
 	y     float64
 	deck  string
+	// headerFrom is the index of the first page with a running header.
+	headerFrom int
+	// fold draws the fold line on every new page.
+	fold bool
 }
 
 // card row columns.
@@ -125,6 +131,19 @@ func (s *sheet) newPage() {
 	s.page = &sheetPage{deck: s.deck}
 	s.pages = append(s.pages, s.page)
 	s.y = s.g.top
+	if s.fold {
+		s.foldLine(s.g.top - 2.4)
+	}
+}
+
+// foldLine draws the dashed fold line between the question and answer
+// columns from y down to the bottom margin, labelled "fold here".
+func (s *sheet) foldLine(y float64) {
+	x := s.g.left + s.qWidth() + gutter/2
+	const label = "fold here"
+	w := s.m.width(label, stItalic, foldSize)
+	s.add(op{kind: opText, x: x - w/2, y: y, text: label, st: stItalic, size: foldSize, color: mutedColor})
+	s.add(op{kind: opDash, x: x, y: y + 1.2, h: s.g.bottom - y - 1.2, lw: 0.25, stroke: mutedColor})
 }
 
 func (s *sheet) atTop() bool { return s.y == s.g.top }
@@ -133,13 +152,15 @@ func (s *sheet) add(o op) { s.page.ops = append(s.page.ops, o) }
 
 // layout lays cs (sorted, without repeated IDs) out under title.
 func layout(cs []cards.Card, title string, date cards.Date, m measurer, cov *coverage, g geometry) *sheet {
-	s := &sheet{g: g, m: m, cov: cov}
+	s := &sheet{g: g, m: m, cov: cov, headerFrom: 1}
 	s.newPage()
 	s.titleBlock(title, date, len(cs))
 	if len(cs) == 0 {
 		s.drawLines(wrap([]run{{text: "No cards.", color: mutedColor}}, s.g.right-s.g.left, bodySize, m), s.g.left, s.y, bodyLead, bodySize)
 		return s
 	}
+	s.fold = true
+	s.foldLine(s.y + 2.6)
 	var deck, group string
 	for i, c := range cs {
 		row := s.rowOf(&c)
@@ -339,6 +360,9 @@ func (s *sheet) drawPiece(p piece, x, base, size float64) {
 	sz := fontSize(p.st, size)
 	em := sz * ptToMM
 	switch {
+	case p.st&stGap != 0:
+		s.add(op{kind: opText, x: x + blankPad, y: base, text: p.text, st: p.st, size: sz, color: blankColor})
+		return
 	case p.st&stBlank != 0:
 		s.add(op{kind: opRect, x: x, y: base - 0.8*em, w: p.w, h: 1.05 * em, color: blankFill, stroke: blankStroke, lw: 0.25})
 		s.add(op{kind: opText, x: x + blankPad, y: base, text: p.text, st: p.st, size: sz, color: blankColor})

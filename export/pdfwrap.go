@@ -28,6 +28,7 @@ const (
 	stStrike
 	stMark
 	stBlank // the blank of a cloze front
+	stGap   // with stBlank: a numbered blank of the cloze layout, no box
 )
 
 // The fonts embedded in the PDF, indexed by fontIndex.
