@@ -20,7 +20,8 @@ func TestLayers(t *testing.T) {
 		"store":           {"cards"},
 		"store/storetest": {"cards", "store"},
 		"export":          {"notes", "cards", "scheduler"},
-		"cmd":             {"notes", "cards", "scheduler", "store", "export", "cmd/tui"},
+		"cmd":             {"notes", "cards", "scheduler", "store", "export", "export/apkg", "cmd/tui"},
+		"export/apkg":     {"cards"},
 		"cmd/tui":         {},
 		"cmd/mnemo":       {"cmd"},
 	}
@@ -34,6 +35,7 @@ func TestLayers(t *testing.T) {
 		"export":          {"codeberg.org/go-pdf/fpdf", "golang.org/x/image", "golang.org/x/text", "github.com/yuin/goldmark"},
 		"cmd":             {"github.com/spf13/cobra", "golang.org/x/term", "charm.land/", "github.com/charmbracelet/"},
 		"cmd/tui":         {"charm.land/", "github.com/charmbracelet/"},
+		"export/apkg":     {"modernc.org/sqlite"},
 		"cmd/mnemo":       {},
 	}
 	out, err := exec.Command("go", "list", "-json=ImportPath,Imports", "./...").Output()

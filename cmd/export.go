@@ -32,7 +32,8 @@ func newExportCmd(app *App) *cobra.Command {
 		Use:   "export",
 		Short: "Export cards to Anki or to a printable PDF",
 		Long: `Export writes cards for other tools: 'export anki' a text file that Anki's
-File > Import reads at once, 'export pdf' a printable study sheet.
+File > Import reads at once, 'export apkg' an Anki package that carries your
+schedules and review history, 'export pdf' printable study sheets.
 
 Without PATH it exports the stored cards (orphaned ones excepted), opening
 the store read-only; with PATH it reads those notes directly, without a store.
@@ -43,7 +44,7 @@ the store read-only; with PATH it reads those notes directly, without a store.
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
-	c.AddCommand(newExportAnkiCmd(app, nil), newExportPDFCmd(app, nil))
+	c.AddCommand(newExportAnkiCmd(app, nil), newExportPDFCmd(app, nil), newExportAPKGCmd(app, nil))
 	return c
 }
 
