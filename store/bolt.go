@@ -725,11 +725,22 @@ func (t *tables) reindex(id []byte, seq uint64, oldFlags flags, old cards.State,
 // applying the known IDs, ErrReadOnly and ErrClosed.
 func (b *Bolt) SetStatus(ctx context.Context, ids []cards.ID, s cards.Status) error {
 	mark, err := markOf(s)
+	if err == nil {
+		err = b.eachCard(ctx, ids, func(t *tables, sid []byte) error { return t.setMark(sid, mark) })
+	}
 	if err != nil {
 		return fmt.Errorf("set cards %s: %w", s, err)
 	}
+	return nil
+}
+
+// eachCard calls f, in one write transaction, on every stored card that
+// ids name (a stored ID, or a content hash naming one or more cards). The
+// IDs that name no card are returned as ErrNotFound, joined, after the
+// others were applied.
+func (b *Bolt) eachCard(ctx context.Context, ids []cards.ID, f func(t *tables, sid []byte) error) error {
 	var missing []error
-	err = b.update(ctx, func(t *tables) error {
+	err := b.update(ctx, func(t *tables) error {
 		missing = nil
 		for n, id := range ids {
 			if err := cancelled(ctx, n); err != nil {
@@ -743,7 +754,7 @@ func (b *Bolt) SetStatus(ctx context.Context, ids []cards.ID, s cards.Status) er
 				missing = append(missing, fmt.Errorf("card %s: %w", id, ErrNotFound))
 			}
 			for _, sid := range sids {
-				if err := t.setMark(sid, mark); err != nil {
+				if err := f(t, sid); err != nil {
 					return err
 				}
 			}
@@ -751,12 +762,9 @@ func (b *Bolt) SetStatus(ctx context.Context, ids []cards.ID, s cards.Status) er
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("set cards %s: %w", s, err)
+		return err
 	}
-	if len(missing) > 0 {
-		return fmt.Errorf("set cards %s: %w", s, errors.Join(missing...))
-	}
-	return nil
+	return errors.Join(missing...)
 }
 
 // resolve returns the stored IDs id names: itself when it is a stored ID,

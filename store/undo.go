@@ -117,33 +117,9 @@ func (t *tables) lastReview(ctx context.Context, id cards.ID) ([]byte, cards.Rev
 // earlier also un-buries (0 means not buried).
 func (b *Bolt) Bury(ctx context.Context, ids []cards.ID, until cards.Date) error {
 	until = buryDate(until)
-	var missing []error
-	err := b.update(ctx, func(t *tables) error {
-		missing = nil
-		for n, id := range ids {
-			if err := cancelled(ctx, n); err != nil {
-				return err
-			}
-			sids, err := t.resolve(id)
-			if err != nil {
-				return err
-			}
-			if len(sids) == 0 {
-				missing = append(missing, fmt.Errorf("card %s: %w", id, ErrNotFound))
-			}
-			for _, sid := range sids {
-				if err := t.bury(sid, until); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
+	err := b.eachCard(ctx, ids, func(t *tables, sid []byte) error { return t.bury(sid, until) })
 	if err != nil {
 		return fmt.Errorf("bury cards until %s: %w", until, err)
-	}
-	if len(missing) > 0 {
-		return fmt.Errorf("bury cards until %s: %w", until, errors.Join(missing...))
 	}
 	return nil
 }
