@@ -30,10 +30,11 @@ type exportOptions struct {
 func newExportCmd(app *App) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "export",
-		Short: "Export cards to Anki or to a printable PDF",
+		Short: "Export cards to Anki, a printable PDF or a JSON backup",
 		Long: `Export writes cards for other tools: 'export anki' a text file that Anki's
 File > Import reads at once, 'export apkg' an Anki package that carries your
-schedules and review history, 'export pdf' printable study sheets.
+schedules and review history, 'export pdf' printable study sheets, 'export
+json' a full backup of the store that 'mnemo import json' restores.
 
 Without PATH it exports the stored cards (orphaned ones excepted), opening
 the store read-only; with PATH it reads those notes directly, without a store.
@@ -44,7 +45,7 @@ the store read-only; with PATH it reads those notes directly, without a store.
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
-	c.AddCommand(newExportAnkiCmd(app, nil), newExportPDFCmd(app, nil), newExportAPKGCmd(app, nil))
+	c.AddCommand(newExportAnkiCmd(app, nil), newExportPDFCmd(app, nil), newExportAPKGCmd(app, nil), newExportJSONCmd(app, nil))
 	return c
 }
 

@@ -229,6 +229,7 @@ Environment:
 		newRejectCmd(app, nil),
 		newRestoreCmd(app, nil),
 		newExportCmd(app),
+		newImportCmd(app),
 	)
 	return root
 }

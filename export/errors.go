@@ -49,3 +49,13 @@ func (e *CardError) Error() string {
 
 // Unwrap returns the reason.
 func (e *CardError) Unwrap() error { return e.Err }
+
+// Reasons ReadBackup refuses a file.
+var (
+	// ErrNotBackup is returned when the file is not a mnemo backup: not a
+	// JSON object, or its "format" is not "mnemo-backup".
+	ErrNotBackup = errors.New("not a mnemo backup")
+	// ErrBackupVersion is returned when the backup's "version" is not one
+	// this mnemo reads (it was written by a newer one).
+	ErrBackupVersion = errors.New("unsupported backup version")
+)

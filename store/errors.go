@@ -24,3 +24,7 @@ var (
 	// mnemo.
 	ErrVersion = errors.New("store was written by a newer mnemo")
 )
+
+// ErrNotEmpty is returned by Load when the store already holds a card or
+// a review.
+var ErrNotEmpty = errors.New("store is not empty")
