@@ -272,7 +272,9 @@ func TestPDF_LayoutsMany(t *testing.T) {
 	for _, l := range layouts {
 		start := time.Now()
 		_, res := renderPDF(t, cs, PDFOptions{Title: "Bench", Layout: l})
-		if el := time.Since(start); el > 2*time.Second {
+		// The 2 s budget is the issue's; under -race everything runs
+		// several times slower, so only the plain run checks it.
+		if el := time.Since(start); el > 2*time.Second && !raceEnabled {
 			t.Errorf("PDF(%s) of 1000 cards took %v, want under 2s", l, el)
 		}
 		if res.Replaced != 0 {
