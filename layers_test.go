@@ -21,7 +21,7 @@ func TestLayers(t *testing.T) {
 		"store/storetest": {"cards", "store"},
 		"export":          {"notes", "cards", "scheduler"},
 		"cmd":             {"notes", "cards", "scheduler", "store", "export", "export/apkg", "cmd/tui"},
-		"export/apkg":     {"cards"},
+		"export/apkg":     {"cards", "export"},
 		"cmd/tui":         {},
 		"cmd/mnemo":       {"cmd"},
 	}

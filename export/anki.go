@@ -115,37 +115,61 @@ func Anki(w io.Writer, cs []cards.Card, opts AnkiOptions) error {
 	return errors.Join(skipped...)
 }
 
-// ankiRow returns the six cells of c's row.
-func ankiRow(c *cards.Card, names [2]string) ([6]string, error) {
-	var cells [6]string
+// AnkiNote is a card as an Anki note, as both the text export and the
+// .apkg writer (export/apkg) store it, so the two formats name and fill the
+// same notes.
+type AnkiNote struct {
+	GUID string // GUIDPrefix + card ID
+	// Cloze is true for a Cloze note (Text, Back Extra), false for a
+	// Basic one (Front, Back).
+	Cloze  bool
+	Fields [2]string // HTML
+	Deck   string    // Anki deck name, levels joined with "::"
+	Tags   string    // space-separated, cleaned, sorted
+}
+
+// NewAnkiNote returns c as an Anki note. It returns ErrBadID,
+// ErrEmptyFront, ErrBadCloze or ErrUnknownKind for a card that cannot be
+// one.
+func NewAnkiNote(c *cards.Card) (AnkiNote, error) {
+	var n AnkiNote
 	if c.ID == "" || strings.IndexFunc(string(c.ID), notAlnum) >= 0 {
-		return cells, ErrBadID
+		return n, ErrBadID
 	}
-	cells[0] = GUIDPrefix + string(c.ID)
-	cells[2] = ankiDeck(c.Deck)
-	cells[5] = ankiTags(c.Tags, c.Rule)
+	n.GUID = GUIDPrefix + string(c.ID)
+	n.Deck = AnkiDeck(c.Deck)
+	n.Tags = ankiTags(c.Tags, c.Rule)
 	ctx := contextHTML(c.Context)
 	switch c.Kind {
 	case cards.Basic, cards.Reversed:
 		front := renderHTML(c.Front)
 		if front == "" {
-			return cells, ErrEmptyFront
+			return n, ErrEmptyFront
 		}
-		cells[1] = names[0]
-		cells[3] = ctx + noCloze(front)
-		cells[4] = noCloze(renderHTML(c.Back))
+		n.Fields = [2]string{ctx + noCloze(front), noCloze(renderHTML(c.Back))}
 	case cards.Cloze:
 		text := renderHTML(c.Cloze)
 		if !validCloze(text) {
-			return cells, ErrBadCloze
+			return n, ErrBadCloze
 		}
-		cells[1] = names[1]
-		cells[3] = text
-		cells[4] = ctx
+		n.Cloze, n.Fields = true, [2]string{text, ctx}
 	default:
-		return cells, fmt.Errorf("%w %d", ErrUnknownKind, int(c.Kind))
+		return n, fmt.Errorf("%w %d", ErrUnknownKind, int(c.Kind))
 	}
-	return cells, nil
+	return n, nil
+}
+
+// ankiRow returns the six cells of c's row.
+func ankiRow(c *cards.Card, names [2]string) ([6]string, error) {
+	n, err := NewAnkiNote(c)
+	if err != nil {
+		return [6]string{}, err
+	}
+	typ := names[0]
+	if n.Cloze {
+		typ = names[1]
+	}
+	return [6]string{n.GUID, typ, n.Deck, n.Fields[0], n.Fields[1], n.Tags}, nil
 }
 
 func notAlnum(r rune) bool {
@@ -179,11 +203,11 @@ func cleanName(s, def string) string {
 	return s
 }
 
-// ankiDeck returns the deck cell for deck: levels cleaned and trimmed of
+// AnkiDeck returns the Anki deck name of deck: levels cleaned and trimmed of
 // white space and ':' (as Anki trims them), empty levels dropped, "Default"
 // when nothing is left, and "mnemo::" in front of a name Anki would read as
 // a deck id.
-func ankiDeck(deck string) string {
+func AnkiDeck(deck string) string {
 	var levels []string
 	for l := range strings.SplitSeq(cleanText(deck), "::") {
 		l = strings.Join(strings.Fields(l), " ")

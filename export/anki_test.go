@@ -276,8 +276,8 @@ func TestAnkiDeck(t *testing.T) {
 		{"x\ty", "x y"},
 	}
 	for _, tt := range tests {
-		if got := ankiDeck(tt.in); got != tt.want {
-			t.Errorf("ankiDeck(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := AnkiDeck(tt.in); got != tt.want {
+			t.Errorf("AnkiDeck(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

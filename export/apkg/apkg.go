@@ -20,11 +20,8 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/mnemo-dev/mnemo/cards"
+	"github.com/mnemo-dev/mnemo/export"
 )
-
-// guidPrefix starts every GUID: the same GUIDs as the text export
-// (export.GUIDPrefix + card ID), so either import updates the other's notes.
-const guidPrefix = "mnemo"
 
 // maxDue keeps review due day numbers below the 100,000 that Anki's
 // "Check Database" treats as invalid.
@@ -62,7 +59,7 @@ type Options struct {
 	// used it; out of range means 4.
 	Rollover int
 	// DeckName maps a card's deck to the Anki deck name ("::" for levels);
-	// nil means the package's DeckName.
+	// nil means export.AnkiDeck, as in the text export.
 	DeckName func(string) string
 }
 
@@ -95,7 +92,7 @@ func Write(w io.Writer, notes []Note, opts Options) error {
 		opts.Rollover = 4
 	}
 	if opts.DeckName == nil {
-		opts.DeckName = DeckName
+		opts.DeckName = export.AnkiDeck
 	}
 	col, skipped := build(notes, opts)
 	db, err := col.sqlite()
@@ -211,14 +208,15 @@ func build(in []Note, opts Options) (*collection, []error) {
 	newPos := int64(0)
 	for i, nt := range ns {
 		id := nowMs - n + int64(i) // unique, before Now, in sort order
-		flds, ord, mid, _ := noteFields(&nt.Card)
+		an, ord, mid, _ := noteFields(&nt.Card)
+		flds := an.Fields
 		mod := nt.Modified
 		if mod.IsZero() || mod.After(opts.Now) {
 			mod = opts.Now
 		}
 		c.notes = append(c.notes, noteRow{
-			id: id, guid: guidPrefix + string(nt.Card.ID), mid: mid, mod: mod.Unix(),
-			tags: tagsField(nt.Card.Tags, nt.Card.Rule),
+			id: id, guid: an.GUID, mid: mid, mod: mod.Unix(),
+			tags: tagsField(an.Tags),
 			flds: strings.Join(flds[:], "\x1f"),
 			sfld: stripHTML(flds[0]), csum: checksum(flds[0]),
 		})
@@ -263,21 +261,18 @@ func ankiFactor(ef int) int {
 	return max(ef*10, 1300)
 }
 
-// noteFields returns the two fields, template ordinal and note type of c.
-func noteFields(c *cards.Card) ([2]string, int, int64, error) {
-	ctx := contextHTML(c.Context)
-	switch c.Kind {
-	case cards.Basic, cards.Reversed:
-		return [2]string{ctx + noCloze(renderHTML(c.Front)), noCloze(renderHTML(c.Back))}, 0, BasicModelID, nil
-	case cards.Cloze:
-		text := renderHTML(c.Cloze)
-		ord, ok := clozeOrd(text)
-		if !ok {
-			return [2]string{}, 0, 0, ErrBadCloze
-		}
-		return [2]string{text, ctx}, ord, ClozeModelID, nil
+// noteFields returns c as an Anki note (fields, deck and tags exactly as
+// the text export writes them), its template ordinal and note type.
+func noteFields(c *cards.Card) (export.AnkiNote, int, int64, error) {
+	n, err := export.NewAnkiNote(c)
+	if err != nil || !n.Cloze {
+		return n, 0, BasicModelID, err
 	}
-	return [2]string{}, 0, 0, fmt.Errorf("%w %d", ErrUnknownKind, int(c.Kind))
+	ord, ok := clozeOrd(n.Fields[0])
+	if !ok {
+		return n, 0, 0, export.ErrBadCloze
+	}
+	return n, ord, ClozeModelID, nil
 }
 
 type revIn struct {

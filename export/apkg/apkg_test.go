@@ -19,6 +19,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/mnemo-dev/mnemo/cards"
+	"github.com/mnemo-dev/mnemo/export"
 )
 
 var testNow = time.Date(2026, 3, 20, 9, 30, 0, 0, time.UTC)
@@ -313,6 +314,20 @@ func TestEase(t *testing.T) {
 	}
 }
 
+// contextOpen starts the breadcrumb the text export puts in the fields.
+const contextOpen = "<div class='mnemo-context' style='font-size:smaller;color:gray'>"
+
+// renderHTML renders s as a package's Back field: the text export's
+// renderer, which the package shares.
+func renderHTML(t *testing.T, s string) string {
+	t.Helper()
+	n, err := export.NewAnkiNote(&cards.Card{ID: "a1", Kind: cards.Basic, Front: "q", Back: s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n.Fields[1]
+}
+
 func TestRenderHTML(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"plain", "plain"},
@@ -324,7 +339,7 @@ func TestRenderHTML(t *testing.T) {
 		{"2 * 3 * 4", "2 * 3 * 4"},
 	}
 	for _, tt := range tests {
-		if got := renderHTML(tt.in); got != tt.want {
+		if got := renderHTML(t, tt.in); got != tt.want {
 			t.Errorf("renderHTML(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -338,8 +353,8 @@ func TestDeckName(t *testing.T) {
 		{"2018", "mnemo::2018"},
 	}
 	for _, tt := range tests {
-		if got := DeckName(tt.in); got != tt.want {
-			t.Errorf("DeckName(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := export.AnkiDeck(tt.in); got != tt.want {
+			t.Errorf("AnkiDeck(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -5,16 +5,17 @@ import (
 	"fmt"
 
 	"github.com/mnemo-dev/mnemo/cards"
+	"github.com/mnemo-dev/mnemo/export"
 )
 
 // Errors returned by Write.
 var (
 	// ErrUnknownKind is returned when a card's Kind is not Basic, Reversed
-	// or Cloze.
-	ErrUnknownKind = errors.New("unknown card kind")
+	// or Cloze (the text export's sentinel: the two judge cards alike).
+	ErrUnknownKind = export.ErrUnknownKind
 	// ErrBadCloze is returned when a cloze card's text has no {{cN::…}}
 	// deletion.
-	ErrBadCloze = errors.New("cloze text without a deletion")
+	ErrBadCloze = export.ErrBadCloze
 	// ErrNoNow is returned when Options.Now is the zero time.
 	ErrNoNow = errors.New("no export time")
 )
