@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -185,33 +186,58 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 // exportCards gathers the cards to export: from notes when paths are given,
 // else from the store.
 func exportCards(ctx context.Context, opts *exportOptions) ([]cards.Card, error, error) {
+	entries, _, problems, err := exportEntries(ctx, opts, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	cs := make([]cards.Card, len(entries))
+	for i, e := range entries {
+		cs[i] = e.Card
+	}
+	return cs, problems, nil
+}
+
+// exportEntries gathers what an export writes. With paths, the cards of
+// those notes, new, read without a store. Else the stored cards of the
+// deck that the user keeps (orphaned and rejected ones are left out), with
+// the review log when withLog. problems are the notes that could not be
+// read, already reported.
+func exportEntries(ctx context.Context, opts *exportOptions, withLog bool) (entries []store.Entry, log []cards.Review, problems, err error) {
 	app := opts.App
 	if len(opts.Paths) > 0 {
 		res, err := loadNotes(ctx, app, opts.Paths, opts.Deck, false)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		return res.Cards, app.report(res), nil
+		entries = make([]store.Entry, len(res.Cards))
+		for i, c := range res.Cards {
+			entries[i] = store.Entry{Card: c, State: cards.NewState(), Status: cards.StatusNew}
+		}
+		return entries, nil, app.report(res), nil
 	}
 	s, err := app.openRead()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if s == nil {
-		return nil, nil, fmt.Errorf("no store yet: run 'mnemo add NOTES' first, or give the notes to export")
+		return nil, nil, nil, fmt.Errorf("no store yet: run 'mnemo add NOTES' first, or give the notes to export")
 	}
 	defer s.Close()
-	entries, err := s.Cards(ctx, store.Filter{Deck: opts.Deck})
+	all, err := s.Cards(ctx, store.Filter{Deck: opts.Deck})
 	if err != nil {
-		return nil, nil, fmt.Errorf("read cards: %w", err)
+		return nil, nil, nil, fmt.Errorf("read cards: %w", err)
 	}
-	cs := make([]cards.Card, 0, len(entries))
-	for _, e := range entries {
-		if e.Status != cards.StatusOrphaned {
-			cs = append(cs, e.Card)
+	for _, e := range all {
+		if e.Status != cards.StatusOrphaned && e.Status != cards.StatusRejected {
+			entries = append(entries, e)
 		}
 	}
-	return cs, nil, nil
+	if withLog {
+		if log, err = s.Reviews(ctx, time.Time{}); err != nil {
+			return nil, nil, nil, fmt.Errorf("read reviews: %w", err)
+		}
+	}
+	return entries, log, nil, nil
 }
 
 // writeOutput writes data to path atomically (a temporary file renamed into

@@ -5,13 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mnemo-dev/mnemo/cards"
 	"github.com/mnemo-dev/mnemo/export/apkg"
-	"github.com/mnemo-dev/mnemo/store"
 )
 
 func newExportAPKGCmd(app *App, runF func(context.Context, *exportOptions) error) *cobra.Command {
@@ -115,33 +113,9 @@ func unjoin(err error) []error {
 // apkgNotes gathers the cards to export with their schedules and logs:
 // from the store, or as new cards from notes when paths are given.
 func apkgNotes(ctx context.Context, opts *exportOptions) ([]apkg.Note, error, error) {
-	app := opts.App
-	if len(opts.Paths) > 0 {
-		res, err := loadNotes(ctx, app, opts.Paths, opts.Deck, false)
-		if err != nil {
-			return nil, nil, err
-		}
-		ns := make([]apkg.Note, len(res.Cards))
-		for i, c := range res.Cards {
-			ns[i] = apkg.Note{Card: c, State: cards.NewState()}
-		}
-		return ns, app.report(res), nil
-	}
-	s, err := app.openRead()
+	entries, log, problems, err := exportEntries(ctx, opts, true)
 	if err != nil {
 		return nil, nil, err
-	}
-	if s == nil {
-		return nil, nil, fmt.Errorf("no store yet: run 'mnemo add NOTES' first, or give the notes to export")
-	}
-	defer s.Close()
-	entries, err := s.Cards(ctx, store.Filter{Deck: opts.Deck})
-	if err != nil {
-		return nil, nil, fmt.Errorf("read cards: %w", err)
-	}
-	log, err := s.Reviews(ctx, time.Time{})
-	if err != nil {
-		return nil, nil, fmt.Errorf("read reviews: %w", err)
 	}
 	byCard := make(map[cards.ID][]cards.Review)
 	for _, r := range log {
@@ -149,12 +123,6 @@ func apkgNotes(ctx context.Context, opts *exportOptions) ([]apkg.Note, error, er
 	}
 	ns := make([]apkg.Note, 0, len(entries))
 	for _, e := range entries {
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
-		}
-		if e.Status == cards.StatusOrphaned || e.Status == cards.StatusRejected {
-			continue
-		}
 		n := apkg.Note{Card: e.Card, State: e.State, Suspended: e.Status == cards.StatusSuspended, Log: byCard[e.Card.ID]}
 		// The store keeps no edit time: the last review stands for it, and
 		// a card never reviewed takes the export time (Write's default), so
@@ -166,5 +134,5 @@ func apkgNotes(ctx context.Context, opts *exportOptions) ([]apkg.Note, error, er
 		}
 		ns = append(ns, n)
 	}
-	return ns, nil, nil
+	return ns, problems, nil
 }
