@@ -656,24 +656,34 @@ func statusName(ok bool, s cards.Status) string {
 	return s.String()
 }
 
+// expect reads the head of card id and checks that its state is want: it
+// returns ErrNotFound for an unknown card and ErrConflict for another state.
+func (t *tables) expect(id []byte, want cards.State) (recordHead, error) {
+	v := t.cards.Get(id)
+	if len(id) == 0 || v == nil {
+		return recordHead{}, ErrNotFound
+	}
+	h, err := decodeHead(v)
+	if err != nil {
+		return recordHead{}, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
+	s, err := t.state(id)
+	if err != nil {
+		return recordHead{}, err
+	}
+	if s != want {
+		return recordHead{}, ErrConflict
+	}
+	return h, nil
+}
+
 // Record implements Store.Record in one write transaction.
 func (b *Bolt) Record(ctx context.Context, r cards.Review) error {
 	err := b.update(ctx, func(t *tables) error {
 		id := []byte(r.Card)
-		v := t.cards.Get(id)
-		if len(id) == 0 || v == nil {
-			return ErrNotFound
-		}
-		h, err := decodeHead(v)
-		if err != nil {
-			return fmt.Errorf("%w: %w", ErrCorrupt, err)
-		}
-		s, err := t.state(id)
+		h, err := t.expect(id, r.Before)
 		if err != nil {
 			return err
-		}
-		if s != r.Before {
-			return ErrConflict
 		}
 		seq, err := t.log.NextSequence()
 		if err != nil {
@@ -688,7 +698,7 @@ func (b *Bolt) Record(ctx context.Context, r cards.Review) error {
 		if err := t.states.Put(id, appendState(nil, r.After)); err != nil {
 			return err
 		}
-		return t.reindex(id, h.Seq, h.Flags, s, h.Flags, r.After)
+		return t.reindex(id, h.Seq, h.Flags, r.Before, h.Flags, r.After)
 	})
 	if err != nil {
 		return fmt.Errorf("record review of card %s: %w", r.Card, err)

@@ -45,20 +45,9 @@ func undoneState(r *cards.Review) cards.State {
 func (b *Bolt) Undo(ctx context.Context, r cards.Review) error {
 	err := b.update(ctx, func(t *tables) error {
 		id := []byte(r.Card)
-		v := t.cards.Get(id)
-		if len(id) == 0 || v == nil {
-			return ErrNotFound
-		}
-		h, err := decodeHead(v)
-		if err != nil {
-			return fmt.Errorf("%w: %w", ErrCorrupt, err)
-		}
-		s, err := t.state(id)
+		h, err := t.expect(id, undoneState(&r))
 		if err != nil {
 			return err
-		}
-		if s != undoneState(&r) {
-			return ErrConflict
 		}
 		key, last, err := t.lastReview(ctx, r.Card)
 		if err != nil {
@@ -76,7 +65,7 @@ func (b *Bolt) Undo(ctx context.Context, r cards.Review) error {
 		if err := t.states.Put(id, appendState(nil, r.Before)); err != nil {
 			return err
 		}
-		return t.reindex(id, h.Seq, h.Flags, s, h.Flags, r.Before)
+		return t.reindex(id, h.Seq, h.Flags, r.After, h.Flags, r.Before)
 	})
 	if err != nil {
 		return fmt.Errorf("undo review of card %s: %w", r.Card, err)
