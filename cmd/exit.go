@@ -37,10 +37,6 @@ func usageErrorf(format string, a ...any) error {
 	return &usageError{fmt.Errorf(format, a...)}
 }
 
-// errInvalidNotes is returned after the valid notes were processed when some
-// notes failed to parse; each problem was already printed.
-var errInvalidNotes = errors.New("some notes are invalid")
-
 // errSilent is an error already reported to the user; only its code matters.
 type errSilent struct{ code int }
 
@@ -59,8 +55,6 @@ func exitCode(err error) int {
 		return exitLocked
 	case errors.Is(err, context.Canceled):
 		return exitInterrupted
-	case errors.Is(err, errInvalidNotes):
-		return exitInvalid
 	}
 	if _, ok := errors.AsType[*usageError](err); ok {
 		return exitUsage

@@ -208,7 +208,7 @@ func (a *App) displayErr(err error) error {
 }
 
 // report prints the problems of a load to ErrOut and returns the error that
-// decides the exit code: a usage error for a bad path, errInvalidNotes for
+// decides the exit code: a usage error for a bad path, exit 3 for
 // bad notes, nil when all went well.
 func (a *App) report(res *loadResult) error {
 	var code error

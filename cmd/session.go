@@ -110,7 +110,8 @@ func newReviewSession(ctx context.Context, app *App, s store.Store, today cards.
 			}
 		}
 		fresh := max(opts.New-introduced, 0)
-		// Ask for a few more than needed: buried siblings are dropped below.
+		// Buried siblings are dropped below, so a day may show fewer new
+		// cards than its limit; they come tomorrow.
 		q, err := s.Due(ctx, today, store.Query{Deck: opts.Deck, New: fresh})
 		if err != nil {
 			return nil, fmt.Errorf("read today's cards: %w", err)
