@@ -19,9 +19,12 @@
 // code written bare (std::move(x), a::b::c, '3 days'::interval) or a
 // template field ({{fm.desc}}).
 //
-// A note that holds explicit cards, or a #flashcards tag, is a note of
-// explicit cards: its author marked what they want to learn, as users of
-// the plugin do, and the other rules leave its other lines alone. A
+// A note that holds explicit cards (::, :::, ?, ??, {{…}}), or a
+// #flashcards tag, is a note of explicit cards: its author marked what they
+// want to learn, as users of the plugin do, and the other rules leave its
+// other lines alone. ==Highlights== alone do not make a note one of explicit
+// cards, since many people highlight for emphasis: they become clozes and
+// the other lines still get guessed cards. A
 // "#flashcards/science/physics" tag puts the note's cards in deck
 // "science::physics" (the frontmatter's deck still comes first).
 //

@@ -122,6 +122,9 @@ type deletion struct {
 	ansStart, ansEnd int
 	hint             string
 	group            int
+	// highlight marks a ==highlight== deletion: many people highlight
+	// for emphasis, so such clozes alone do not make a note explicit-only.
+	highlight bool
 }
 
 // deletions returns the cloze deletions of t, in order: ==highlights==
@@ -138,7 +141,7 @@ func deletions(t notes.Text) []deletion {
 		if s >= e {
 			continue
 		}
-		d := deletion{start: sp.Start, end: sp.End, ansStart: s, ansEnd: e, group: -1}
+		d := deletion{start: sp.Start, end: sp.End, ansStart: s, ansEnd: e, group: -1, highlight: true}
 		rest := t.Plain[sp.End:]
 		if strings.HasPrefix(rest, "^[") {
 			if k := strings.IndexByte(rest, ']'); k > 0 {
@@ -252,6 +255,7 @@ func clozeCard(t notes.Text, dels []deletion, grp int) draft {
 	front := make([]edit, len(dels))
 	cloze := make([]edit, len(dels))
 	var answers []string
+	highlights := true
 	for k, d := range dels {
 		ans := answerMarkdown(t, d.ansStart, d.ansEnd)
 		front[k] = edit{d.start, d.end, ans}
@@ -260,6 +264,7 @@ func clozeCard(t notes.Text, dels []deletion, grp int) draft {
 			continue
 		}
 		answers = append(answers, ans)
+		highlights = highlights && d.highlight
 		mark, c := ClozeMark, "{{c1::"+ans+"}}"
 		if d.hint != "" {
 			mark, c = "["+d.hint+"]", "{{c1::"+ans+"::"+d.hint+"}}"
@@ -268,10 +273,11 @@ func clozeCard(t notes.Text, dels []deletion, grp int) draft {
 	}
 	md, marks := renderMarked(t, front)
 	return draft{
-		kind:  Cloze,
-		front: strings.TrimSpace(fill(md, marks, front)),
-		back:  strings.Join(answers, "; "),
-		cloze: strings.TrimSpace(fill(md, marks, cloze)),
+		kind:       Cloze,
+		front:      strings.TrimSpace(fill(md, marks, front)),
+		back:       strings.Join(answers, "; "),
+		cloze:      strings.TrimSpace(fill(md, marks, cloze)),
+		highlights: highlights,
 	}
 }
 

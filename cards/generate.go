@@ -128,7 +128,10 @@ type draft struct {
 	// explicit drafts were written by the author: no stop-word, length or
 	// cap check on their answers.
 	explicit bool
-	line     int // source line when not the block's first
+	// highlights marks an explicit cloze made of ==highlights== only,
+	// which does not make its note one of explicit cards.
+	highlights bool
+	line       int // source line when not the block's first
 	// front, back and cloze are the card's Markdown. A cloze of one text
 	// sets src and dels instead and is rendered only when kept (or
 	// explained): rendering is the costliest step of a card.
@@ -369,8 +372,10 @@ func leadIn(plain string) (string, bool) {
 }
 
 // explicitPass makes the cards the author wrote and reports whether the
-// note is one of explicit cards: it has some, or a #flashcards tag. The
-// other rules then leave it alone.
+// note is one of explicit cards: it has a #flashcards tag, or a card marked
+// with ::, ?, ?? or {{…}}. The other rules then leave it alone. Clozes of
+// ==highlights== alone do not count: many people highlight for emphasis,
+// and their notes still get the guessed cards of their other lines.
 func (g *generator) explicitPass() bool {
 	blocks := g.n.Blocks
 	// Multi-line cards first: they consume blocks before their separator.
@@ -397,7 +402,7 @@ func (g *generator) explicitPass() bool {
 		return true
 	}
 	for _, d := range g.drafts {
-		if d.dropped == "" {
+		if d.dropped == "" && !d.highlights {
 			return true
 		}
 	}

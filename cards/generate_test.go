@@ -111,6 +111,7 @@ func TestGenerate_explicitNote(t *testing.T) {
 		{name: "flashcards tag alone", src: "# Geography\n\nCanberra is the capital of Australia since 1913.\n", tags: []string{"flashcards"}, wantDeck: DefaultDeck},
 		{name: "tag names the deck", src: src, tags: []string{"review", "flashcards/science/physics"}, want: []string{"explicit"}, wantDeck: "science::physics"},
 		{name: "frontmatter deck first", src: src, tags: []string{"flashcards/science"}, deck: "Géo", want: []string{"explicit"}, wantDeck: "Géo"},
+		{name: "highlights alone keep guessed cards", src: "# Geography\n\nCanberra is the capital of Australia since 1913.\nThe ==Murray== is the longest river of Australia.\n", want: []string{"definition", "definition", "explicit"}, wantDeck: DefaultDeck},
 		{name: "code is no explicit card", src: "# Code\n\nThe `std::vector` type grows as needed in C++ programs.\n", want: []string{"emphasis"}, wantDeck: DefaultDeck},
 	}
 	for _, tt := range tests {
