@@ -15,6 +15,7 @@ import (
 	"github.com/mnemo-dev/mnemo/cards"
 	"github.com/mnemo-dev/mnemo/cmd/tui"
 	"github.com/mnemo-dev/mnemo/scheduler"
+	"github.com/mnemo-dev/mnemo/store"
 )
 
 type reviewOptions struct {
@@ -42,7 +43,10 @@ type it, press Enter to see the answer, then grade yourself from 0 to 5:
 The words again, hard, good and easy mean 1, 3, 4 and 5; quit ends the
 session. Cards graded below 4 come back at the end of the session until they
 score 4 or more (SM-2's same-day drill; it does not change the schedule).
-Every answer is saved at once: end of input or Ctrl-C loses nothing.
+Every answer is saved at once: end of input or Ctrl-C loses nothing. The
+store is locked only while an answer is saved, so mnemo status, list and
+export work beside a review; an answer waits up to 10 s for another mnemo
+that is writing (such as an add).
 
 When stdin is not a terminal the same protocol reads lines: for each card one
 line (your attempt, may be empty), then one grade line.
@@ -76,13 +80,23 @@ func runReview(ctx context.Context, opts *reviewOptions) error {
 	if err != nil {
 		return err
 	}
+	// The store is opened for writing once, so a second writer is told at
+	// once that it is locked (and an old store is upgraded); then the
+	// session holds the lock only while it saves an answer.
 	s, err := app.open()
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	if err := s.Close(); err != nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	path, err := app.dbPath()
+	if err != nil {
+		return err
+	}
+	cs := &callStore{wait: lockWait, open: func(readOnly bool) (store.Store, error) { return app.OpenStore(path, readOnly) }}
 	today := scheduler.Day(app.Now(), hour)
-	sess, err := newReviewSession(ctx, app, s, today, opts)
+	sess, err := newReviewSession(ctx, app, cs, today, opts)
 	if err != nil {
 		return err
 	}
