@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -22,6 +23,8 @@ type exportOptions struct {
 	Paths  []string
 	Deck   string
 	Output string
+	// DueOnly keeps the review cards due today or earlier.
+	DueOnly bool
 	// Anki
 	BasicName, ClozeName string
 	// PDF
@@ -39,10 +42,13 @@ json' a full backup of the store that 'mnemo import json' restores.
 
 Without PATH it exports the stored cards (orphaned ones excepted), opening
 the store read-only; with PATH it reads those notes directly, without a store.
+With --due-only, anki, apkg and pdf export only the cards due for review
+today or earlier, for a day's review away from the terminal.
 
 ` + exitCodesHelp,
 		Example: `  mnemo export anki -o mnemo.txt
-  mnemo export pdf notes/ -o sheet.pdf`,
+  mnemo export pdf notes/ -o sheet.pdf
+  mnemo export pdf --due-only --layout cards -o today.pdf`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
@@ -62,18 +68,20 @@ note with a stable GUID, so importing again updates the notes instead of
 duplicating them. Decks keep their "::" hierarchy; tags are the note's tags
 plus "mnemo" and the rule that made the card.
 
-If your Anki collection was created in another language, give the names of
+` + dueOnlyHelp + `If your Anki collection was created in another language, give the names of
 its note types: --basic-name Basique --cloze-name "Texte à trous".
 
 ` + exitCodesHelp,
 		Example: `  mnemo export anki -o mnemo.txt
   mnemo export anki notes/ --deck Notes -o notes.txt
-  mnemo export anki --basic-name Einfach --cloze-name Lückentext -o deck.txt`,
+  mnemo export anki --basic-name Einfach --cloze-name Lückentext -o deck.txt
+  mnemo export anki --due-only -o today.txt`,
 		RunE: func(c *cobra.Command, args []string) error {
 			return startExport(c, opts, args, runF)
 		},
 	}
 	exportFlags(c, opts)
+	dueOnlyFlag(c, opts)
 	c.Flags().StringVar(&opts.BasicName, "basic-name", "Basic", "name of Anki's Basic note type in your collection")
 	c.Flags().StringVar(&opts.ClozeName, "cloze-name", "Cloze", "name of Anki's Cloze note type in your collection")
 	return c
@@ -97,7 +105,7 @@ Every page has the title, date and page number. Fonts are embedded, so
 accents, curly quotes and dashes print right; a character the fonts lack
 (an emoji, say) is replaced by a visible mark and counted in a warning.
 
-` + exitCodesHelp,
+` + dueOnlyHelp + exitCodesHelp,
 		Example: `  mnemo export pdf -o sheet.pdf
   mnemo export pdf talk.md --paper letter -o talk.pdf
   mnemo export pdf notes/ --layout cards -o cards.pdf`,
@@ -117,6 +125,7 @@ accents, curly quotes and dashes print right; a character the fonts lack
 		},
 	}
 	exportFlags(c, opts)
+	dueOnlyFlag(c, opts)
 	c.Flags().StringVar(&opts.Paper, "paper", "a4", "paper size: a4 or letter")
 	c.Flags().StringVar(&opts.Layout, "layout", "sheet", "sheet, cards or cloze")
 	c.Flags().StringVar(&opts.Title, "title", "", "title printed on the sheet (default: the deck, or \"mnemo\")")
@@ -129,7 +138,56 @@ func exportFlags(c *cobra.Command, opts *exportOptions) {
 	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write to FILE instead of standard output")
 }
 
+// dueOnlyFlag adds --due-only, which the store exports of anki, apkg and
+// pdf have.
+func dueOnlyFlag(c *cobra.Command, opts *exportOptions) {
+	c.Flags().BoolVar(&opts.DueOnly, "due-only", false,
+		"only the cards due for review today or earlier (new, suspended cards left out); not with PATH")
+}
+
+// dueOnlyHelp is the part of an export command's help about --due-only.
+const dueOnlyHelp = `With --due-only it exports only the cards due for review on today's review
+day or earlier, as 'mnemo review' and 'mnemo status' count them (the day
+starts at MNEMO_DAY_START, 4:00 by default): new cards are not due, nor are
+suspended ones. When nothing is due it says so and writes no file.
+
+`
+
+// checkDueOnly rejects --due-only with notes: they have no schedule.
+func checkDueOnly(opts *exportOptions, args []string) error {
+	if opts.DueOnly && len(args) > 0 {
+		return usageErrorf("--due-only reads the schedules in the store: give no PATH")
+	}
+	return nil
+}
+
+// errNothingDue is returned by exportEntries when --due-only finds no card
+// due; the commands report it and succeed.
+var errNothingDue = errors.New("nothing due today")
+
+// nothingDue reports that nothing was due, as review does, and succeeds.
+func nothingDue(app *App) error {
+	fmt.Fprintln(app.IO.ErrOut, "Nothing due today: no file written.")
+	return nil
+}
+
+// dueEntries returns the entries due for review on day today or earlier:
+// reviewed cards (StatusReview) whose due date has come. New cards are
+// not due; suspended, orphaned and rejected ones are never reviewed.
+func dueEntries(entries []store.Entry, today cards.Date) []store.Entry {
+	var due []store.Entry
+	for _, e := range entries {
+		if e.Status == cards.StatusReview && e.State.Due <= today {
+			due = append(due, e)
+		}
+	}
+	return due
+}
+
 func startExport(c *cobra.Command, opts *exportOptions, args []string, runF func(context.Context, *exportOptions) error) error {
+	if err := checkDueOnly(opts, args); err != nil {
+		return err
+	}
 	opts.Paths = args
 	if runF != nil {
 		return runF(c.Context(), opts)
@@ -140,6 +198,9 @@ func startExport(c *cobra.Command, opts *exportOptions, args []string, runF func
 func runExport(ctx context.Context, opts *exportOptions) error {
 	app := opts.App
 	cs, problems, err := exportCards(ctx, opts)
+	if errors.Is(err, errNothingDue) {
+		return nothingDue(app)
+	}
 	if err != nil {
 		return err
 	}
@@ -199,9 +260,10 @@ func exportCards(ctx context.Context, opts *exportOptions) ([]cards.Card, error,
 
 // exportEntries gathers what an export writes. With paths, the cards of
 // those notes, new, read without a store. Else the stored cards of the
-// deck that the user keeps (orphaned and rejected ones are left out), with
-// the review log when withLog. problems are the notes that could not be
-// read, already reported.
+// deck that the user keeps (orphaned and rejected ones are left out), or
+// with opts.DueOnly those due today or earlier (errNothingDue when none
+// is), with the review log when withLog. problems are the notes that could
+// not be read, already reported.
 func exportEntries(ctx context.Context, opts *exportOptions, withLog bool) (entries []store.Entry, log []cards.Review, problems, err error) {
 	app := opts.App
 	if len(opts.Paths) > 0 {
@@ -215,6 +277,14 @@ func exportEntries(ctx context.Context, opts *exportOptions, withLog bool) (entr
 		}
 		return entries, nil, app.report(res), nil
 	}
+	var today cards.Date
+	if opts.DueOnly {
+		hour, err := app.rollover()
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		today = scheduler.Day(app.Now(), hour)
+	}
 	s, err := app.openRead()
 	if err != nil {
 		return nil, nil, nil, err
@@ -227,9 +297,15 @@ func exportEntries(ctx context.Context, opts *exportOptions, withLog bool) (entr
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("read cards: %w", err)
 	}
-	for _, e := range all {
-		if e.Status != cards.StatusOrphaned && e.Status != cards.StatusRejected {
-			entries = append(entries, e)
+	if opts.DueOnly {
+		if entries = dueEntries(all, today); len(entries) == 0 {
+			return nil, nil, nil, errNothingDue
+		}
+	} else {
+		for _, e := range all {
+			if e.Status != cards.StatusOrphaned && e.Status != cards.StatusRejected {
+				entries = append(entries, e)
+			}
 		}
 	}
 	if withLog {

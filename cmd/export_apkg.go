@@ -32,13 +32,16 @@ Without PATH it exports the stored cards (orphaned and rejected ones
 excepted) with their schedules; with PATH it reads those notes directly and
 exports them as new cards.
 
-` + exitCodesHelp,
+` + dueOnlyHelp + exitCodesHelp,
 		Example: `  mnemo export apkg -o mnemo.apkg
   mnemo export apkg --deck lang::fr -o french.apkg
   mnemo export apkg notes/ -o notes.apkg`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if opts.Output == "" && app.IO.OutTTY {
 				return usageErrorf("an Anki package is not for the terminal: give -o FILE")
+			}
+			if err := checkDueOnly(opts, args); err != nil {
+				return err
 			}
 			opts.Paths = args
 			if runF != nil {
@@ -48,6 +51,7 @@ exports them as new cards.
 		},
 	}
 	exportFlags(c, opts)
+	dueOnlyFlag(c, opts)
 	return c
 }
 
@@ -58,6 +62,9 @@ func runExportAPKG(ctx context.Context, opts *exportOptions) error {
 		return err
 	}
 	notes, problems, err := apkgNotes(ctx, opts)
+	if errors.Is(err, errNothingDue) {
+		return nothingDue(app)
+	}
 	if err != nil {
 		return err
 	}

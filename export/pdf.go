@@ -69,7 +69,8 @@ const (
 // running header.
 //
 // The "cloze" layout prints, per note (Card.Source.Path) under a heading
-// (its breadcrumb's first part or its file name), each source line of its
+// (the first part of its cards' breadcrumbs when they all share it, else
+// its file name without extension), each source line of its
 // cloze cards once, in line order, every deletion of the line replaced by a
 // numbered blank "(1) ______" about as long as the answer (a list's lead-in
 // line is merged into the list that repeats it); a smaller heading marks

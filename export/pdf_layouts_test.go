@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -280,5 +281,48 @@ func TestPDF_LayoutsMany(t *testing.T) {
 		if res.Replaced != 0 {
 			t.Errorf("PDF(%s) replaced = %d, want 0", l, res.Replaced)
 		}
+	}
+}
+
+// TestClozeNotesName checks the band of a note in the cloze layout: the
+// first part of its breadcrumbs when all its cards share it (a title),
+// else the file's name, so that a note of several top-level headings is
+// not named after the first one.
+func TestClozeNotesName(t *testing.T) {
+	mk := func(path string, line int, context ...string) cards.Card {
+		text := "Line " + strconv.Itoa(line) + " has a {{c1::gap}}."
+		return cards.Card{ID: cards.ID(strconv.Itoa(line)), Deck: "D", Kind: cards.Cloze, Front: "Line has a [...].", Back: "gap",
+			Cloze: text, Context: context, Source: cards.Source{Path: path, Line: line}}
+	}
+	tests := []struct {
+		name   string
+		cs     []cards.Card
+		want   string
+		crumbs []string
+	}{
+		{"one title", []cards.Card{mk("n/rev.md", 3, "Révolution", "Étapes"), mk("n/rev.md", 5, "Révolution", "Causes"), mk("n/rev.md", 7, "Révolution")},
+			"Révolution", []string{"Étapes", "Causes", ""}},
+		{"several top headings", []cards.Card{mk("n/talks.txt", 3, "First talk"), mk("n/talks.txt", 9, "Second talk", "Q&A")},
+			"talks", []string{"First talk", "Second talk › Q&A"}},
+		{"no breadcrumb", []cards.Card{mk("n/geo.md", 1)}, "geo", []string{""}},
+		{"no path", []cards.Card{mk("", 1)}, "Untitled note", []string{""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			notes := clozeNotes(sorted(tt.cs))
+			if len(notes) != 1 {
+				t.Fatalf("clozeNotes() = %d notes, want 1", len(notes))
+			}
+			var crumbs []string
+			for _, l := range notes[0].lines {
+				crumbs = append(crumbs, l.ctx)
+			}
+			if diff := cmp.Diff(tt.want, notes[0].name); diff != "" {
+				t.Errorf("note name (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.crumbs, crumbs); diff != "" {
+				t.Errorf("line breadcrumbs (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

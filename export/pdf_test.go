@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/mnemo-dev/mnemo/cards"
 )
 
@@ -233,24 +231,6 @@ func TestPDF_Fit(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-func TestSort(t *testing.T) {
-	mk := func(deck, path string, line int, id cards.ID) cards.Card {
-		return cards.Card{Deck: deck, ID: id, Source: cards.Source{Path: path, Line: line}}
-	}
-	in := []cards.Card{
-		mk("b", "a.md", 1, "1"),
-		mk("a", "b.md", 1, "2"),
-		mk("a", "a.md", 9, "3"),
-		mk("a", "a.md", 2, "5"),
-		mk("a", "a.md", 2, "4"),
-	}
-	want := []cards.Card{in[4], in[3], in[2], in[1], in[0]}
-	Sort(in)
-	if diff := cmp.Diff(want, in); diff != "" {
-		t.Errorf("Sort() (-want +got):\n%s", diff)
 	}
 }
 

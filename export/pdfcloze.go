@@ -108,6 +108,7 @@ func (l *clozeLine) text() (string, []string) {
 // clozeNotes groups cs (sorted) by note, in order of first appearance.
 func clozeNotes(cs []cards.Card) []*clozeNote {
 	var notes []*clozeNote
+	names := noteNames(cs)
 	byPath := map[string]*clozeNote{}
 	type lineKey struct {
 		path string
@@ -118,17 +119,7 @@ func clozeNotes(cs []cards.Card) []*clozeNote {
 		c := &cs[i]
 		n := byPath[c.Source.Path]
 		if n == nil {
-			name := ""
-			if len(c.Context) > 0 {
-				name = strings.Join(strings.Fields(cleanText(c.Context[0])), " ")
-			}
-			if name == "" {
-				name = path.Base(c.Source.Path)
-			}
-			if name == "" || name == "." {
-				name = "Untitled note"
-			}
-			n = &clozeNote{deck: deckName(c.Deck), name: name}
+			n = &clozeNote{deck: deckName(c.Deck), name: names[c.Source.Path]}
 			byPath[c.Source.Path] = n
 			notes = append(notes, n)
 		}
@@ -169,6 +160,40 @@ func clozeNotes(cs []cards.Card) []*clozeNote {
 		n.pairs = mirrorsDropped(n.pairs)
 	}
 	return notes
+}
+
+// noteNames returns the name printed above each note (by path): the
+// first part of its cards' breadcrumbs when they all share it (the note's
+// title), else the file name without its extension, so that a note of
+// several top-level headings is not named after the first one.
+func noteNames(cs []cards.Card) map[string]string {
+	const mixed = "\x00" // the note's cards have different first parts
+	first := map[string]string{}
+	for i := range cs {
+		c := &cs[i]
+		name := ""
+		if len(c.Context) > 0 {
+			name = strings.Join(strings.Fields(cleanText(c.Context[0])), " ")
+		}
+		if prev, seen := first[c.Source.Path]; name == "" || seen && prev != name {
+			name = mixed
+		}
+		first[c.Source.Path] = name
+	}
+	for p, name := range first {
+		if name != mixed {
+			continue
+		}
+		base := path.Base(p)
+		if stem := strings.TrimSuffix(base, path.Ext(base)); stem != "" {
+			base = stem
+		}
+		if base == "" || base == "." || base == "/" {
+			base = "Untitled note"
+		}
+		first[p] = base
+	}
+	return first
 }
 
 // mergeLeads merges a one-line text into the longer text that starts

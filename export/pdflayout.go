@@ -361,7 +361,7 @@ func (s *sheet) drawPiece(p piece, x, base, size float64) {
 	em := sz * ptToMM
 	switch {
 	case p.st&stGap != 0:
-		s.add(op{kind: opText, x: x + blankPad, y: base, text: p.text, st: p.st, size: sz, color: blankColor})
+		s.add(op{kind: opText, x: x + gapPad, y: base, text: p.text, st: p.st, size: sz, color: blankColor})
 		return
 	case p.st&stBlank != 0:
 		s.add(op{kind: opRect, x: x, y: base - 0.8*em, w: p.w, h: 1.05 * em, color: blankFill, stroke: blankStroke, lw: 0.25})

@@ -253,8 +253,24 @@ type line struct {
 	w      float64
 }
 
-// blankPad is the room left on each side of a cloze blank for its box.
-const blankPad = 0.8
+// blankPad is the room left on each side of a cloze blank for its box;
+// gapPad the room on each side of a numbered blank of the cloze layout,
+// which has no box, so that it sits as close to its punctuation as a word.
+const (
+	blankPad = 0.8
+	gapPad   = 0.15
+)
+
+// padOf is the room left on each side of a piece in style st (mm).
+func padOf(st style) float64 {
+	switch {
+	case st&stGap != 0:
+		return gapPad
+	case st&stBlank != 0:
+		return blankPad
+	}
+	return 0
+}
 
 // wrapper fills lines greedily, word by word. A word is a maximal stretch
 // of text without a space, possibly in several styles ("**bold**,").
@@ -309,10 +325,7 @@ func wrap(runs []run, max, size float64, m measurer) []line {
 }
 
 func (wr *wrapper) addFrag(text string, st style, col rgb) {
-	w := wr.m.width(text, st, wr.size)
-	if st&stBlank != 0 {
-		w += 2 * blankPad
-	}
+	w := wr.m.width(text, st, wr.size) + 2*padOf(st)
 	wr.word = append(wr.word, piece{text: text, st: st, color: col, x: wr.wordW, w: w})
 	wr.wordW += w
 }
@@ -378,7 +391,7 @@ func (wr *wrapper) flushWord() {
 // fits in room mm.
 func (wr *wrapper) fitPrefix(s string, st style, room float64) int {
 	if st&stBlank != 0 {
-		if wr.m.width(s, st, wr.size)+2*blankPad <= room {
+		if wr.m.width(s, st, wr.size)+2*padOf(st) <= room {
 			return len(s)
 		}
 		return 0
