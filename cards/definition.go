@@ -228,12 +228,33 @@ func copulaDefinition(u *unit, l lang) (defn, bool) {
 			de = k
 		}
 		ds, de = trimDefinition(p, ds, de)
-		if !isDefinition(p[ds:de], l) || strings.HasSuffix(strings.TrimSpace(p[ds:sentenceEnd(p, ds)]), ":") {
+		if !isDefinition(p[ds:de], l) || strings.HasSuffix(strings.TrimSpace(p[ds:sentenceEnd(p, ds)]), ":") ||
+			isVacuous(lp[ds:de]) {
 			return defn{}, false
 		}
 		return defn{ts: ts, te: te, ds: ds, de: de, copula: true}, true
 	}
 	return defn{}, false
+}
+
+// isVacuous reports whether the lower-case predicate def of a copula says
+// nothing to learn: a judgement ("a broad topic", "a good idea") or a
+// comparison ("the same as X", "similar to Y").
+func isVacuous(def string) bool {
+	toks := tokenize(def)
+	if len(toks) == 0 {
+		return true
+	}
+	first := def[toks[0].start:toks[0].end]
+	if isDeterminer(first) && len(toks) > 1 {
+		first = def[toks[1].start:toks[1].end]
+	}
+	switch first {
+	case "same", "similar", "different", "like", "not", "also", "more", "less", "better", "worse", "much", "very":
+		return true
+	}
+	last := def[toks[len(toks)-1].start:toks[len(toks)-1].end]
+	return len(toks) <= 4 && (isGeneric(last) || last == "concept" || last == "choice" || last == "practice")
 }
 
 // clauseEnd returns where the first clause of p[ds:de] ends: at ", ",
@@ -297,6 +318,10 @@ func trimDefinition(p string, ds, de int) (int, int) {
 func definitionSeparator(t notes.Text) (start, end int, ok bool) {
 	p := t.Plain
 	for i := 0; i < len(p); {
+		if c := p[i]; c != ':' && c != '-' && c != '=' && c != 0xE2 && c != 0xEF {
+			i++ // no separator starts with this byte
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(p[i:])
 		start, end = -1, -1
 		switch r {

@@ -34,6 +34,11 @@
 //
 //   - "command": a line ending with ":" followed by a line that is only
 //     inline code (tldr pages) gives description → code;
+//   - "question": a line that asks ("Why …?", "Q: … ?", « … ? ») and the
+//     text that answers it (its child items, the next line of its
+//     paragraph, or a next paragraph or list when a "Q:"/"A:" label marks
+//     them) give a basic card question → answer of at most thirty words;
+//     a question nothing answers gives none;
 //   - "table": each cell of a table row gives "key — column" → cell, the
 //     key being the first column whose cells are distinct;
 //   - "definition": "Term: definition", "Term — definition", "Term =
@@ -80,17 +85,26 @@
 // period), when it shows on the front, when nothing else is left on the
 // front, when another card of the block asks for the same answer, past
 // three guessed cards per line (the best scored kept), past
-// Options.MaxPerNote guessed cards per note (the best card of each line
+// Options.MaxPerNote guessed cards per note (by default 400, or one per
+// line, item and table row of a longer note; the best card of each line
 // first), and when an identical card came first. Explicit cards are never
-// capped.
+// capped. The sentence rule hides nouns, names, technical terms and
+// numbers, not verbs (common ones, one before a determiner, an elided
+// French infinitive), adverbs, plain adjectives or generic nouns, and it
+// leaves out the steps of a procedure ("Type `baz` in the lookup bar.",
+// « Déterminez la complexité »).
 //
 // Quality measures generated cards mechanically: the junk rate (answers
 // that are stop words, single characters, punctuation or sentences,
-// answers on the front, empty sides) and the coverage of content lines
-// (items and lines of four words or more that state something: not
-// references, short lead-ins, questions or markup). TestQuality holds the
-// generator to at least 90% coverage and at most 5% junk on the seed note
-// and on the shared corpus.
+// answers on the front, empty sides) and two coverages. The literal one
+// counts every list item and paragraph line of four words or more outside
+// code; the narrow one leaves out the lines that state nothing a card
+// could ask: bare links and lists of links, references ("See …"), short
+// lead-ins whose list does not show them, questions nothing answers,
+// markup, and the lines of notes of explicit cards. TestQuality holds the
+// generator to at least 90% narrow coverage and at most 5% junk on the
+// seed note and on the shared corpus, and keeps the literal coverage
+// from falling under what the rules reach.
 //
 // The package imports only notes, the standard library and golang.org/x/text;
 // it must not import scheduler, store, export or cmd. It never reads files,

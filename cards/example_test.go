@@ -121,7 +121,7 @@ func ExampleQuality() {
 func ExampleRules() {
 	fmt.Println(cards.Rules())
 	// Output:
-	// [explicit command definition enumeration table emphasis fact sentence]
+	// [explicit command question definition enumeration table emphasis fact sentence]
 }
 
 func ExampleJunkReason() {

@@ -214,6 +214,7 @@ func (g *generator) nameFact(u *unit, taken [][2]int) (draft, bool) {
 		// another follows it.
 		name := upper && (!startsSentence(p, tk.start) || words > 1)
 		if !acr && !name || utf8.RuneCountInString(w) < 2 || g.inContext(u.blk, u.lower[c.start:end]) ||
+			words == 1 && !acr && (isGeneric(u.lower[c.start:c.end]) || isCommonVerb(u.lower[c.start:c.end])) ||
 			acr && len(w) == 2 && g.shorthand(w) {
 			continue
 		}

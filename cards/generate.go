@@ -16,7 +16,9 @@ import (
 const DefaultDeck = "Default"
 
 // DefaultMaxPerNote is the number of guessed cards a note may give when
-// Options.MaxPerNote is 0.
+// Options.MaxPerNote is 0, or one per line, list item and table row when
+// the note has more: a long reference page gets a card from each of its
+// lines, not more.
 const DefaultMaxPerNote = 400
 
 // maxPerUnit caps the guessed cards of one line (or one sentence of a long
@@ -38,8 +40,9 @@ type Options struct {
 	Corpus *Corpus
 	// MaxPerNote caps the guessed cards of one note, best scored kept, so
 	// that a long reference page does not flood the deck; 0 means
-	// DefaultMaxPerNote and a negative value no cap. Cards the author wrote
-	// are never capped.
+	// DefaultMaxPerNote or, for a note of more lines, list items and table
+	// rows, one card per such block; a negative value means no cap. Cards
+	// the author wrote are never capped.
 	MaxPerNote int
 }
 
@@ -55,7 +58,7 @@ type Candidate struct {
 	// "empty", "same answer" (another card of the line asks for it), "line
 	// cap", "note cap", "duplicate" (an identical card came first), "link
 	// only", "code only", "etc.", "lead-in", "question", "admonition", "no
-	// salient term", "not a key sentence".
+	// salient term", "not a key sentence", "instruction".
 	Dropped string
 }
 
@@ -63,6 +66,7 @@ type Candidate struct {
 const (
 	ruleExplicit    = "explicit"
 	ruleCommand     = "command"
+	ruleQuestion    = "question"
 	ruleDefinition  = "definition"
 	ruleEnumeration = "enumeration"
 	ruleTable       = "table"
@@ -74,7 +78,7 @@ const (
 // Rules returns the names of the generation rules in priority order, as
 // they appear in Card.Rule.
 func Rules() []string {
-	return []string{ruleExplicit, ruleCommand, ruleDefinition, ruleEnumeration, ruleTable,
+	return []string{ruleExplicit, ruleCommand, ruleQuestion, ruleDefinition, ruleEnumeration, ruleTable,
 		ruleEmphasis, ruleFact, ruleSentence}
 }
 
@@ -83,7 +87,7 @@ func rulePriority(rule string) int {
 	switch rule {
 	case ruleExplicit:
 		return 1
-	case ruleCommand, ruleDefinition, ruleTable:
+	case ruleCommand, ruleQuestion, ruleDefinition, ruleTable:
 		return 2
 	case ruleEnumeration:
 		return 3
@@ -322,7 +326,7 @@ func newGenerator(n *notes.Note, opts Options) *generator {
 		g.info[i] = blockInfo{lower: p, toks: toks}
 		if g.opts.Corpus.Len() < minCorpus {
 			if g.tf == nil {
-				g.tf = make(map[string]int32, 64)
+				g.tf = make(map[string]int32, size/24+16) // about a distinct word in four
 			}
 			for _, tk := range toks {
 				tk = coreWord(p, tk)
@@ -440,6 +444,9 @@ func (g *generator) block(i int) {
 			g.add(i, 0, d)
 			return
 		}
+	}
+	if d, ok := g.question(i); ok {
+		g.add(i, 0, d)
 	}
 	if isAdmonition(t.Plain) || isImportLine(t.Plain) {
 		g.add(i, 0, draft{kind: Cloze, front: markdown(t), q: t.Plain, rule: ruleSentence, dropped: dropMarkup})
@@ -717,7 +724,15 @@ func (g *generator) capUnits() {
 func (g *generator) capNote() {
 	limit := g.opts.MaxPerNote
 	if limit == 0 {
-		limit = DefaultMaxPerNote
+		// The best card of each line comes first, so that a long page
+		// still gets a card from each line.
+		blocks := 0
+		for _, b := range g.n.Blocks {
+			if b.Kind == notes.Line || b.Kind == notes.Item || b.Kind == notes.Row {
+				blocks++
+			}
+		}
+		limit = max(DefaultMaxPerNote, blocks)
 	}
 	if limit < 0 {
 		return
@@ -783,7 +798,7 @@ func (g *generator) check(d *draft) {
 		d.dropped = dropTooShort
 	case !strings.HasPrefix(a, "`") && !isAcronym(a) && g.lang.isStop(lower(a)):
 		d.dropped = dropStopWord // code such as `__le__` or `if` is no stop word
-	case isLongAnswer(a):
+	case isLongAnswer(a) && d.rule != ruleQuestion: // a question's answer may be a sentence
 		d.dropped = dropLongAnswer
 	}
 }

@@ -226,6 +226,24 @@ func TestGenerate_caps(t *testing.T) {
 			t.Errorf("Explain(MaxPerNote %d) kept cards on %d lines, want one card on each of %d lines", tt.max, len(lines), tt.max)
 		}
 	}
+
+	// A note longer than the default cap keeps a card on every line: the
+	// default cap grows with the note.
+	b.Reset()
+	const long = DefaultMaxPerNote + 50
+	for i := range long {
+		fmt.Fprintf(&b, "The release of version %d shipped to %d users in Lyon.\n", 10+i, 1000+i)
+	}
+	n = miniNote("long.md", "", b.String())
+	lines := map[int]bool{}
+	kept = 0
+	for _, c := range Generate(n, Options{}) {
+		kept++
+		lines[c.Source.Line] = true
+	}
+	if kept != long || len(lines) != long {
+		t.Errorf("Generate(%d lines of two cards) kept %d cards on %d lines, want one on each line", long, kept, len(lines))
+	}
 }
 
 // TestGenerate_languages runs notes in other languages: no panic, cards

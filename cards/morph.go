@@ -146,7 +146,7 @@ func isGeneric(w string) bool {
 		"topics", "section", "sections", "page", "pages", "project", "projects", "team", "teams",
 		"support", "usage", "change", "changes", "lot", "set", "list", "item", "items", "content",
 		"level", "levels", "side", "reason", "reasons", "fact", "term", "terms", "day", "days",
-		"year", "years", "performance", "process", "amount", "order", "group", "form", "model",
+		"year", "years", "future", "past", "lines", "beginning", "rest", "middle", "performance", "process", "amount", "order", "group", "form", "model",
 		"service", "services", "tool", "tools", "method", "methods", "access", "state", "status",
 		"problème", "problèmes", "façon", "manière", "valeur", "valeurs", "nombre", "fonction",
 		"temps", "idée", "idées", "partie", "parties", "sorte", "utilisation", "travail",
@@ -156,6 +156,34 @@ func isGeneric(w string) bool {
 		"aspect", "aspects", "lien", "liens", "fin", "début", "année", "années", "jour",
 		"jours", "réponse", "personnel", "système", "systèmes", "données", "contenu",
 		"élément", "éléments", "objet", "objets", "action", "actions", "forme", "formes":
+		return true
+	}
+	return false
+}
+
+// isCommonVerb reports whether the lower-case word w is a common verb form
+// (English or French) that names no thing: a poor answer in any sentence
+// ("use", "make", "permet", "utiliser").
+func isCommonVerb(w string) bool {
+	switch w {
+	case "use", "uses", "used", "using", "make", "makes", "made", "making", "get", "gets", "got", "getting",
+		"run", "runs", "running", "see", "sees", "seen", "need", "needs", "needed", "allow", "allows",
+		"allowed", "take", "takes", "took", "taken", "give", "gives", "gave", "given", "help", "helps",
+		"want", "wants", "provide", "provides", "provided", "let", "lets", "keep", "keeps", "kept", "put",
+		"puts", "go", "goes", "went", "come", "comes", "came", "become", "becomes", "became", "find",
+		"finds", "found", "know", "knows", "knew", "known", "say", "says", "said", "tell", "tells", "told",
+		"show", "shows", "shown", "try", "tries", "tried", "call", "calls", "called", "add", "adds", "added",
+		"create", "creates", "created", "click", "clicks", "clicked", "type", "typed", "set", "sets",
+		"include", "includes", "included", "require", "requires", "required", "enable", "enables",
+		"enabled", "support", "supports", "supported", "work", "works", "worked", "mean", "means", "meant",
+		"consider", "considered", "write", "writes", "wrote", "written", "read", "reads", "happen",
+		"happens", "happened", "seem", "seems", "look", "looks", "change", "changes", "changed", "start",
+		"starts", "started", "stop", "stops", "stopped", "contain", "contains", "contained",
+		"faire", "fait", "font", "faut", "utiliser", "utilise", "utilisent", "utilisé", "utilisée",
+		"permet", "permettent", "permettre", "peut", "peuvent", "doit", "doivent", "devient", "deviennent",
+		"donne", "donnent", "donner", "prend", "prennent", "prendre", "mettre", "met", "mettent", "voir",
+		"voit", "dit", "dire", "sait", "savoir", "aller", "va", "vont", "avoir", "être", "reste", "restent",
+		"trouve", "trouver", "trouvent", "commence", "commencer", "dois", "passe", "passer":
 		return true
 	}
 	return false

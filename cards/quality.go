@@ -1,6 +1,7 @@
 package cards
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,13 +21,13 @@ type QualityReport struct {
 	// equals front".
 	Junk        int
 	JunkReasons map[string]int
-	// Lines counts the content lines: list items and paragraph lines of
-	// four words or more outside links, bare URLs, tags and code that
-	// state something (see isContentLine: references, short lead-ins,
-	// questions and markup do not). Covered counts those that gave at
-	// least one card (a lead-in line ending with ":" counts as covered when
-	// its list gave one: its cards show it), and Missed names the others
-	// as "path:line".
+	// Lines counts the content lines in the narrow sense: list items and
+	// paragraph lines of four words or more outside links, bare URLs, tags
+	// and code that state something (see lineKind: references, short
+	// lead-ins, questions and markup do not). Covered counts those that
+	// gave at least one card (a lead-in line ending with ":" counts as
+	// covered when a card of its list shows it, in its context or on its
+	// front), and Missed names the others as "path:line".
 	// Notes of explicit cards (see ExplicitNotes) are left out: their
 	// author chose which lines make cards.
 	Lines, Covered int
@@ -34,7 +35,36 @@ type QualityReport struct {
 	// ExplicitNotes counts the notes whose cards are the ones their author
 	// wrote (explicit markup or a #flashcards tag).
 	ExplicitNotes int
+	// Literal counts the content lines in the plainest sense: every list
+	// item and paragraph line (blocks outside code blocks) with four words
+	// or more outside inline code, whatever it says, in every note, notes
+	// of explicit cards included. LiteralCovered counts those that gave a
+	// card (a lead-in line ending with ":" only when the cards of its list
+	// show it), and LiteralMissed names the others with the kind of line
+	// they are.
+	Literal, LiteralCovered int
+	LiteralMissed           []MissedLine
 }
+
+// MissedLine is a content line that gave no card.
+type MissedLine struct {
+	Where string // "path:line"
+	// Why is the kind of line, which says why it gave none: one of the
+	// Miss* constants.
+	Why string
+}
+
+// The kinds of a missed content line (MissedLine.Why). All but MissNoCard
+// are the lines that Lines leaves out.
+const (
+	MissExplicit  = "explicit note" // a line of a note of explicit cards: its author chose the cards
+	MissMarkup    = "markup"        // an admonition's title, an MDX import, an org property
+	MissQuestion  = "question"      // a line that asks
+	MissLinks     = "links"         // fewer than four words outside links, URLs and tags
+	MissReference = "reference"     // only points elsewhere: "See …", "[Title](url), Author"
+	MissLeadIn    = "lead-in"       // a short line ending with ":" whose list does not show it
+	MissNoCard    = "no card"       // a content line in the narrow sense too
+)
 
 // Coverage returns the share of content lines that gave a card, 1 when
 // there are none.
@@ -43,6 +73,15 @@ func (r QualityReport) Coverage() float64 {
 		return 1
 	}
 	return float64(r.Covered) / float64(r.Lines)
+}
+
+// LiteralCoverage returns the share of literal content lines that gave a
+// card, 1 when there are none.
+func (r QualityReport) LiteralCoverage() float64 {
+	if r.Literal == 0 {
+		return 1
+	}
+	return float64(r.LiteralCovered) / float64(r.Literal)
 }
 
 // JunkRate returns the share of cards that fail a mechanical check.
@@ -61,7 +100,10 @@ func (r *QualityReport) Add(o QualityReport) {
 	r.Lines += o.Lines
 	r.Covered += o.Covered
 	r.ExplicitNotes += o.ExplicitNotes
+	r.Literal += o.Literal
+	r.LiteralCovered += o.LiteralCovered
 	r.Missed = append(r.Missed, o.Missed...)
+	r.LiteralMissed = append(r.LiteralMissed, o.LiteralMissed...)
 	if r.Rules == nil {
 		r.Rules = map[string]int{}
 	}
@@ -78,7 +120,8 @@ func (r *QualityReport) Add(o QualityReport) {
 
 // Quality measures the cards cs that Generate made from note n: how many
 // per rule, how many fail a mechanical junk check (JunkReason), and which
-// content lines gave none. It is safe for concurrent use.
+// content lines gave none, in the narrow sense (Lines) and the plain one
+// (Literal). It is safe for concurrent use.
 func Quality(n *notes.Note, cs []Card) QualityReport {
 	r := QualityReport{Notes: 1, Cards: len(cs), Rules: map[string]int{}, JunkReasons: map[string]int{}}
 	explicit := false
@@ -97,31 +140,82 @@ func Quality(n *notes.Note, cs []Card) QualityReport {
 	}
 	if explicit {
 		r.ExplicitNotes = 1
-		return r
 	}
 	for i, b := range n.Blocks {
-		if !isContentLine(b) {
+		if !isLiteralLine(b) {
 			continue
 		}
-		r.Lines++
-		first, last := b.Line, b.EndLine
-		if end, ok := listAfter(n, i); ok {
-			last = end // a lead-in is asked through its list
+		r.Literal++
+		covered := coveredLine(n, i, cs)
+		why := MissExplicit
+		if !explicit {
+			why = lineKind(b)
 		}
-		covered := false
-		for _, c := range cs {
-			if c.Source.Line >= first && c.Source.Line <= last {
-				covered = true
-				break
+		if why == "" {
+			r.Lines++
+			if covered {
+				r.Covered++
+			} else {
+				r.Missed = append(r.Missed, n.Path+":"+strconv.Itoa(b.Line))
 			}
+			why = MissNoCard
 		}
 		if covered {
-			r.Covered++
-		} else {
-			r.Missed = append(r.Missed, n.Path+":"+strconv.Itoa(b.Line))
+			r.LiteralCovered++
+			continue
 		}
+		if why == MissLinks && strings.HasSuffix(strings.TrimSpace(b.Text.Plain), ":") {
+			why = MissLeadIn
+		}
+		r.LiteralMissed = append(r.LiteralMissed, MissedLine{Where: n.Path + ":" + strconv.Itoa(b.Line), Why: why})
 	}
 	return r
+}
+
+// coveredLine reports whether block i of n gave a card of cs: one made
+// from its lines, or, for a lead-in line ending with ":", one made from its
+// list that shows the lead-in (in its context or on its front).
+func coveredLine(n *notes.Note, i int, cs []Card) bool {
+	b := n.Blocks[i]
+	for k := range cs {
+		if l := cs[k].Source.Line; l >= b.Line && l <= b.EndLine {
+			return true
+		}
+	}
+	last, ok := listAfter(n, i)
+	if !ok {
+		return false
+	}
+	lead, _ := leadIn(b.Text.Plain)
+	shown := shorten(strings.TrimSpace(strings.TrimRight(markdown(b.Text), ":")), maxLeadInWords)
+	for k := range cs {
+		c := &cs[k]
+		if c.Source.Line <= b.EndLine || c.Source.Line > last {
+			continue
+		}
+		if slices.Contains(c.Context, lead) || strings.HasPrefix(c.Front, shown) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLiteralLine reports whether block b is a content line in the plainest
+// sense: a list item or paragraph line with at least four words outside
+// inline code (blocks are never inside code blocks).
+func isLiteralLine(b notes.Block) bool {
+	if b.Kind != notes.Item && b.Kind != notes.Line {
+		return false
+	}
+	words := 0
+	for _, tk := range tokenize(b.Text.Plain) {
+		if !inSpan(b.Text, tk.start, notes.Code) {
+			if words++; words >= 4 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isContentLine reports whether block b is a content line: a list item or
@@ -131,9 +225,31 @@ func Quality(n *notes.Note, cs []Card) QualityReport {
 // introduce what follows (a short line ending with ":"), ask a question,
 // or are markup (an admonition's title, an MDX import) state nothing.
 func isContentLine(b notes.Block) bool {
-	if b.Kind != notes.Item && b.Kind != notes.Line || isAdmonition(b.Text.Plain) || isImportLine(b.Text.Plain) ||
-		isQuestion(b.Text.Plain) {
-		return false
+	return isLiteralLine(b) && lineKind(b) == ""
+}
+
+// lineKind returns why a literal content line b (see isLiteralLine) is no
+// content line in the narrow sense, as a Miss* constant, or "" when it is
+// one. The narrow sense leaves out, because no card worth keeping comes
+// from them:
+//
+//   - MissMarkup: an admonition's title ("!!! note"), an MDX import, an
+//     org-mode property: markup, not text;
+//   - MissQuestion: a line ending with "?": it asks, and when something
+//     answers it the question rule makes a card, which covers it;
+//   - MissLinks: fewer than four words outside links, bare URLs, tags and
+//     code: a bare link item ("[Title](url)"), a table of contents entry;
+//   - MissReference: a line that only points elsewhere ("See the Security
+//     section", "[Title](url), University of X");
+//   - MissLeadIn: a line ending with ":" with fewer than six content words
+//     ("Tasks:", "For instance, the following note:"), which introduces
+//     what follows; it counts as covered when a card of its list shows it.
+func lineKind(b notes.Block) string {
+	switch {
+	case isAdmonition(b.Text.Plain) || isImportLine(b.Text.Plain):
+		return MissMarkup
+	case isQuestion(b.Text.Plain):
+		return MissQuestion
 	}
 	t := b.Text
 	p := lower(t.Plain)
@@ -148,10 +264,15 @@ func isContentLine(b notes.Block) bool {
 			}
 		}
 	}
-	if words < 4 || u.reference(langOther) || startsWithLink(t) && content <= maxLinkNoteWords {
-		return false
+	switch {
+	case words < 4:
+		return MissLinks
+	case u.reference(langOther) || startsWithLink(t) && content <= maxLinkNoteWords:
+		return MissReference
+	case strings.HasSuffix(strings.TrimSpace(t.Plain), ":") && content < minLeadInWords:
+		return MissLeadIn
 	}
-	return !(strings.HasSuffix(strings.TrimSpace(t.Plain), ":") && content < minLeadInWords)
+	return ""
 }
 
 // listAfter reports whether block i of n is a lead-in (it ends with ":"
@@ -178,8 +299,9 @@ func listAfter(n *notes.Note, i int) (int, bool) {
 // JunkReason returns why card c fails a mechanical quality check, or ""
 // when it passes: its answer is a stop word, a single character,
 // punctuation only or a whole sentence (more than twelve words, or more
-// than eight ending with a period), shows on the front, a side is empty,
-// or the back equals the front.
+// than eight ending with a period, unless it answers a basic card's
+// question in at most maxQuestionAnswerWords words), shows on the front, a
+// side is empty, or the back equals the front.
 func JunkReason(c Card) string {
 	front, back := strings.TrimSpace(c.Front), strings.TrimSpace(c.Back)
 	bare := strings.Trim(back, "`*_ ")
@@ -194,8 +316,8 @@ func JunkReason(c Card) string {
 		return "single character answer"
 	case !strings.HasPrefix(back, "`") && !isAcronym(bare) && isStopWord(bare):
 		return "stop word answer"
-	case isLongAnswer(back):
-		return "sentence answer"
+	case isLongAnswer(back) && !(c.Kind == Basic && isQuestion(front) && countWords(back) <= maxQuestionAnswerWords):
+		return "sentence answer" // but a question may ask for one
 	case leaks(front, back):
 		return "answer on the front"
 	}

@@ -336,6 +336,7 @@ func TestFacts(t *testing.T) {
 		{name: "iso date", in: "The event of 2023-12-05 was in Montreal", want: []string{"2023-12-05"}},
 		{name: "may is a verb", in: "It may take 10 minutes", want: []string{"10 minutes"}},
 		{name: "single digit", in: "Il y a 3 phases dans le projet ABC", want: []string{"ABC"}},
+		{name: "capitalised generic word is no name", in: "When asking Item 1, all other text will be hidden."},
 		{name: "inside a word", in: "Encode it as mp3 or x86 binaries"},
 		{name: "time", in: "Début à 10:30 dans la grande salle"},
 		{name: "version", in: "Upgrade to version 1.2.3 now"},
@@ -403,7 +404,7 @@ func TestSentence(t *testing.T) {
 		{name: "term shown in context is avoided", lang: langFR, in: "usage frugal du DevOps en entreprise", ctx: "DevOps appliqué aux PME", wantBack: "entreprise"},
 		{name: "repeated word is avoided", lang: langFR, in: "basculer de la vélocité moyenne vers la vélocité de valeur", wantBack: "moyenne"},
 		{name: "noun phrase", in: "Federation adds more hardware and additional complexity.", wantBack: "additional complexity"},
-		{name: "verb after its subject is avoided", in: "Sharding distributes data across different databases", wantBack: "different databases"},
+		{name: "verb after its subject is avoided", in: "Sharding distributes data across different databases", wantBack: "databases"},
 		{name: "infinitive is avoided", in: "It takes some practice to recognize a dynamic programming problem", wantBack: "dynamic programming"},
 		{name: "possessive", in: "We rely on Python's standard library here", wantBack: "Python"},
 		{name: "too short", in: "Chat apps", wantDropped: dropTooShort},
@@ -418,6 +419,17 @@ func TestSentence(t *testing.T) {
 		{name: "short lead-in", lang: langFR, in: "Les intérêts poursuivis sont les suivants :", wantDropped: dropLeadIn},
 		{name: "question", in: "Who is going to use the system?", wantDropped: dropQuestion},
 		{name: "see link", in: "See [the docs](https://example.com).", wantDropped: dropLinkOnly},
+		{name: "verb before a determiner", in: "The server response repeats the steps above in reverse order.", wantBack: "server response"},
+		{name: "verb after and before a determiner", in: "Separating the web layer allows you to scale and configure both layers independently.", wantBack: "web layer"},
+		{name: "elided infinitive", lang: langFR, in: "avantage: permet d'accéder à la plus grande part de la littérature", wantBack: "littérature"},
+		{name: "plain adjective after a noun", lang: langFR, in: "inconvénient: risque important de passer à côté d'une partie de la littérature", wantBack: "littérature"},
+		{name: "noun phrase cut short", in: "It is easier to hire for talent working on commodity hardware than it is for specialized enterprise systems.", wantBack: "commodity hardware"},
+		{name: "noun and its verb", in: "Conflict resolution comes more into play as more write nodes are added.", wantBack: "resolution"},
+		{name: "adjective", lang: langFR, in: "Vérifiez que minou est plus lourd, et qu'ils sont de sexe différents.", wantDropped: dropInstruction},
+		{name: "previous", in: "Each item points back to its previous item in the doubly linked list.", wantBack: "linked list"},
+		{name: "generic noun", in: "Not predicting which items are needed in the future can result in reduced performance.", wantBack: "reduced performance"},
+		{name: "instruction", in: "Type `baz` in the lookup bar.", wantDropped: dropInstruction},
+		{name: "french instruction", lang: langFR, in: "Dans `htop`, repérez la colonne NI.", wantDropped: dropInstruction},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -439,6 +451,19 @@ func TestSentence(t *testing.T) {
 				t.Errorf("sentence(%q) = %q (dropped %q), want %q", tt.in, d.a, d.dropped, tt.wantBack)
 			}
 		})
+	}
+}
+
+func TestDefinition_vacuous(t *testing.T) {
+	for _, in := range []string{
+		"Security is a broad topic.",
+		"Classic Clozes are the same as Simplified Clozes.",
+		"Caching is a good idea.",
+	} {
+		g, u := unitOf(langEN, in)
+		if ds := g.definition(u); len(ds) > 0 {
+			t.Errorf("definition(%q) = %q → %q, want none: it defines nothing", in, ds[0].front, ds[0].back)
+		}
 	}
 }
 

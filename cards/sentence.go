@@ -222,6 +222,8 @@ func (g *generator) sentence(i int, u *unit) (draft, float64) {
 		d.dropped = dropLeadIn // "The options are the following:"
 	case isQuestion(t.Plain):
 		d.dropped = dropQuestion // a word hidden in a question asks nothing
+	case g.isInstruction(u):
+		d.dropped = dropInstruction // "Type `baz` in the lookup bar.": a step, not a fact
 	}
 	if d.dropped != "" {
 		d.front, d.q = markdown(t), t.Plain
@@ -328,7 +330,10 @@ func (g *generator) words(u *unit) []word {
 		}
 		if !w.stop {
 			second := k == 1 || k == 2 && isArticle(ws[0].lower)
-			w.verb = g.isVerb(w.lower, prev, prevStop, second, w.initial)
+			w.verb = g.isVerb(w.lower, prev, prevStop, second, w.initial) || isCommonVerb(w.lower) ||
+				len(whole) != len(w.lower) && isElidedInfinitive(whole) ||
+				g.lang != langFR && k > 0 && k+1 < len(u.toks) && p[tk.end:u.toks[k+1].start] == " " &&
+					isDeterminerAfterVerb(u.lower[u.toks[k+1].start:u.toks[k+1].end])
 			w.morph = g.lang.suffixBonus(w.lower)
 		}
 	}
@@ -401,6 +406,7 @@ func (g *generator) salientTerm(i int, u *unit) (term, bool) {
 	for k := 0; k+1 < len(ws); k++ {
 		a, b := &ws[k], &ws[k+1]
 		if !a.ok || !b.ok || a.verb || b.verb || a.initial && a.score < 1 || a.morph < -0.65 ||
+			isPlainAdjective(b.lower) ||
 			b.morph < -0.7 || strings.HasSuffix(b.lower, "ed") ||
 			elisionEnd(u.lower[u.toks[k+1].start:u.toks[k+1].end]) > 0 ||
 			p[u.toks[k].end:u.toks[k+1].start] != " " {
@@ -422,6 +428,35 @@ func (g *generator) salientTerm(i int, u *unit) (term, bool) {
 		consider(a.core.start, b.core.end, sc, true)
 	}
 	return best, found
+}
+
+// isDeterminerAfterVerb reports whether the lower-case English word w
+// opens a noun phrase that mostly follows a verb ("repeats the steps",
+// "configure both layers"), not a noun.
+func isDeterminerAfterVerb(w string) bool {
+	switch w {
+	case "the", "a", "an", "both", "each", "every", "its", "their", "our", "your", "this", "these", "those":
+		return true
+	}
+	return false
+}
+
+// isElidedInfinitive reports whether the lower-case token w is a French
+// infinitive or verb behind an elided pronoun or preposition ("d'accéder",
+// "s'appelle", "n'existe").
+func isElidedInfinitive(w string) bool {
+	e := elisionEnd(w)
+	if e == 0 {
+		return false
+	}
+	switch w[0] {
+	case 's', 'n':
+		return true
+	case 'd':
+		core := w[e:]
+		return utf8.RuneCountInString(core) > 4 && (strings.HasSuffix(core, "er") || strings.HasSuffix(core, "ir"))
+	}
+	return false
 }
 
 // isOrdinal reports whether the lower-case word w is an ordinal
@@ -454,7 +489,11 @@ func isPlainAdjective(w string) bool {
 		"grosse", "bon", "bonne", "bons", "bonnes", "nouveau", "nouvelle", "nouveaux", "nouvelles",
 		"vieux", "vieille", "beau", "belle", "simple", "simples", "vrai", "vraie", "premier",
 		"première", "dernier", "dernière", "small", "big", "large", "old", "good", "great",
-		"little", "main", "real", "whole", "huge", "nice", "bad", "better", "best":
+		"little", "main", "real", "whole", "huge", "nice", "bad", "better", "best", "important",
+		"importante", "importants", "importantes", "différent", "différente", "différents", "différentes",
+		"different", "previous", "next", "same", "other", "various", "certain", "possible", "necessary",
+		"common", "specific", "particular", "general", "new", "high", "low", "easy", "hard", "useful",
+		"utile", "utiles", "même", "mêmes", "autre", "autres", "général", "générale":
 		return true
 	}
 	return false
@@ -628,3 +667,57 @@ func isInfinitive(w, prev string) bool {
 	return strings.HasSuffix(lw, "er") || strings.HasSuffix(lw, "ir") ||
 		strings.HasSuffix(lw, "re") && utf8.RuneCountInString(lw) > 4 // "introduire", "prendre"
 }
+
+// isInstruction reports whether u tells the reader what to do in a
+// procedure: it opens with an English imperative of a user interface
+// ("Click", "Type"), or of a step ("Run", "Create") in a numbered list, or
+// a French one ("Lancez", "Dans `htop`, repérez …") comes
+// among its first words. Advice ("Use CHAR for fixed-length fields")
+// states a fact and is no instruction.
+func (g *generator) isInstruction(u *unit) bool {
+	if len(u.toks) == 0 {
+		return false
+	}
+	if g.lang != langFR {
+		switch w := u.lower[u.toks[0].start:u.toks[0].end]; {
+		case isUIVerb(w):
+			return true
+		case isStepVerb(w):
+			return g.n.Blocks[u.blk].Ordered // a numbered step; a bullet may be advice ("Open only the ports needed")
+		}
+	}
+	if g.lang == langEN {
+		return false
+	}
+	for _, tk := range u.toks[:min(len(u.toks), 3)] {
+		if w := u.lower[tk.start:tk.end]; isFrenchImperative(w) && w != "assez" {
+			return true
+		}
+	}
+	return false
+}
+
+// isUIVerb reports whether the lower-case word w is an English verb that
+// opens a step in a user interface ("Click", "Type").
+func isUIVerb(w string) bool {
+	switch w {
+	case "type", "click", "press", "hit", "navigate", "enter", "paste", "scroll", "tap", "drag":
+		return true
+	}
+	return false
+}
+
+// isStepVerb reports whether the lower-case word w is an English verb
+// that opens a step of a procedure, or a piece of advice.
+func isStepVerb(w string) bool {
+	switch w {
+	case "run", "open", "go", "select", "choose", "install", "launch", "copy", "save", "restart",
+		"visit", "download", "create", "rename", "delete":
+		return true
+	}
+	return false
+}
+
+// dropInstruction is why a line that tells the reader what to do next
+// made no sentence card.
+const dropInstruction = "instruction"

@@ -220,6 +220,11 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+// isASCIIWord reports whether the ASCII byte c is a letter or a digit.
+func isASCIIWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
 // isJoiner reports whether r joins two word parts into one token
 // ("post-mortem", "l'agile", "meteor.js", "snake_case").
 func isJoiner(r rune) bool {
@@ -255,6 +260,24 @@ func appendTokens(out []token, s string) []token {
 		i += n
 		class := scriptClass(r)
 		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf && class == scriptOther {
+				// ASCII inside a word of a script with spaces: no decoding.
+				if isASCIIWord(c) {
+					i++
+					continue
+				}
+				if !isJoiner(rune(c)) || i+1 >= len(s) {
+					break
+				}
+				if c2 := s[i+1]; c2 < utf8.RuneSelf {
+					if !isASCIIWord(c2) {
+						break
+					}
+					i++
+					continue
+				}
+				// a joiner before a non-ASCII rune: decoded below
+			}
 			r, n := rune(s[i]), 1
 			if r >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(s[i:])
