@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -83,7 +84,7 @@ func runExportJSON(ctx context.Context, opts *backupOptions) error {
 	}
 	b := export.Backup{Cards: make([]export.BackupCard, len(dump.Cards)), Log: dump.Log}
 	for i, c := range dump.Cards {
-		b.Cards[i] = export.BackupCard(c)
+		b.Cards[i] = backupCard(c)
 	}
 	var buf bytes.Buffer
 	if err := export.WriteBackup(&buf, b); err != nil {
@@ -150,12 +151,18 @@ func runImportJSON(ctx context.Context, opts *backupOptions) error {
 	}
 	dump := store.Dump{Cards: make([]store.DumpCard, len(b.Cards)), Log: b.Log}
 	for i, c := range b.Cards {
-		dump.Cards[i] = store.DumpCard(c)
+		dump.Cards[i] = dumpCard(c)
+	}
+	// A bad backup is refused before the store file is created.
+	if err := dump.Validate(ctx); err != nil {
+		return fmt.Errorf("import json %s: %w", opts.File, err)
 	}
 	path, err := app.dbPath()
 	if err != nil {
 		return err
 	}
+	_, statErr := os.Stat(path)
+	created := errors.Is(statErr, fs.ErrNotExist)
 	s, err := app.open()
 	if err != nil {
 		return err
@@ -169,6 +176,10 @@ func runImportJSON(ctx context.Context, opts *backupOptions) error {
 		if errors.Is(err, store.ErrNotEmpty) {
 			return fmt.Errorf("import json: the store %s already holds cards or reviews: import restores into an empty store only; give a new one with --db", path)
 		}
+		// Leave no empty store behind when the file was ours.
+		if s.Close() == nil && created {
+			_ = os.Remove(path)
+		}
 		return fmt.Errorf("import json %s: %w", opts.File, err)
 	}
 	if err := s.Close(); err != nil {
@@ -176,6 +187,19 @@ func runImportJSON(ctx context.Context, opts *backupOptions) error {
 	}
 	fmt.Fprintf(app.IO.ErrOut, "%d cards and %d reviews imported\n", len(dump.Cards), len(dump.Log))
 	return nil
+}
+
+// backupCard and dumpCard convert between the store's and the backup's
+// card records.
+// TODO(lead): copy Added and Changed once export.BackupCard has them.
+func backupCard(c store.DumpCard) export.BackupCard {
+	return export.BackupCard{Card: c.Card, State: c.State, Orphaned: c.Orphaned, Suspended: c.Suspended,
+		Rejected: c.Rejected, Buried: c.Buried, Seq: c.Seq}
+}
+
+func dumpCard(c export.BackupCard) store.DumpCard {
+	return store.DumpCard{Card: c.Card, State: c.State, Orphaned: c.Orphaned, Suspended: c.Suspended,
+		Rejected: c.Rejected, Buried: c.Buried, Seq: c.Seq}
 }
 
 // readBackup reads and parses the backup file ("-": standard input).

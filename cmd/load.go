@@ -46,6 +46,38 @@ type noteJob struct {
 // generates their cards. deck, when set, replaces the folder-derived deck.
 // A bad path or note is a Problem, never a reason to stop the others.
 func loadNotes(ctx context.Context, app *App, paths []string, deck string, explain bool) (*loadResult, error) {
+	jobs, res := findNotes(paths, deck)
+	results := make([]noteResult, len(jobs))
+	if err := parallel(ctx, len(jobs), func(i int) {
+		results[i] = loadNote(jobs[i], explain)
+	}); err != nil {
+		return nil, err
+	}
+	for i, r := range results {
+		res.add(app, jobs[i], r)
+	}
+	return res, nil
+}
+
+// add adds what note j gave to res.
+func (res *loadResult) add(app *App, j noteJob, r noteResult) {
+	if r.err != nil {
+		res.Skip = append(res.Skip, j.abs)
+		res.Problems = append(res.Problems, app.displayErr(r.err))
+		return
+	}
+	res.Notes++
+	if len(r.cards) == 0 {
+		res.Empty = append(res.Empty, j.abs)
+	}
+	res.Cards = append(res.Cards, r.cards...)
+	res.Candidates = append(res.Candidates, r.candidates...)
+}
+
+// findNotes finds the notes under paths without reading them: the files
+// to read, sorted by path, each once, and a result holding the roots and
+// the problems of bad paths (a missing path, a folder without notes).
+func findNotes(paths []string, deck string) ([]noteJob, *loadResult) {
 	res := &loadResult{}
 	var jobs []noteJob
 	for _, p := range paths {
@@ -83,28 +115,7 @@ func loadNotes(ctx context.Context, app *App, paths []string, deck string, expla
 		}
 	}
 	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].abs < jobs[j].abs })
-	jobs = dedupJobs(jobs)
-
-	results := make([]noteResult, len(jobs))
-	if err := parallel(ctx, len(jobs), func(i int) {
-		results[i] = loadNote(jobs[i], explain)
-	}); err != nil {
-		return nil, err
-	}
-	for i, r := range results {
-		if r.err != nil {
-			res.Skip = append(res.Skip, jobs[i].abs)
-			res.Problems = append(res.Problems, app.displayErr(r.err))
-			continue
-		}
-		res.Notes++
-		if len(r.cards) == 0 {
-			res.Empty = append(res.Empty, jobs[i].abs)
-		}
-		res.Cards = append(res.Cards, r.cards...)
-		res.Candidates = append(res.Candidates, r.candidates...)
-	}
-	return res, nil
+	return dedupJobs(jobs), res
 }
 
 // parallel calls f(0) … f(n-1) on one worker per CPU and waits for them;
@@ -151,20 +162,34 @@ type noteResult struct {
 }
 
 func loadNote(j noteJob, explain bool) noteResult {
-	cs, cands, err := readNote(j, explain)
+	src, err := readSource(j, nil)
+	if err != nil {
+		return noteResult{err: err}
+	}
+	cs, cands, err := parseNote(j, src, explain)
 	return noteResult{cs, cands, err}
 }
 
-func readNote(j noteJob, explain bool) ([]cards.Card, []cards.Candidate, error) {
-	// A huge file is refused before it is read into memory.
-	if info, err := fs.Stat(j.fsys, j.name); err == nil && info.Size() > notes.MaxSize {
-		return nil, nil, &notes.ParseError{File: j.abs, Line: 1,
+// readSource reads note j; info, when not nil, is its file's, from which
+// a huge file is refused before it is read into memory.
+func readSource(j noteJob, info fs.FileInfo) ([]byte, error) {
+	if info == nil {
+		info, _ = fs.Stat(j.fsys, j.name)
+	}
+	if info != nil && info.Size() > notes.MaxSize {
+		return nil, &notes.ParseError{File: j.abs, Line: 1,
 			Err: fmt.Errorf("%w: %d bytes, the limit is %d", notes.ErrTooLarge, info.Size(), notes.MaxSize)}
 	}
 	src, err := fs.ReadFile(j.fsys, j.name)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", j.abs, err)
+		return nil, fmt.Errorf("read %s: %w", j.abs, err)
 	}
+	return src, nil
+}
+
+// parseNote parses note j from src and generates its cards, and with
+// explain every candidate.
+func parseNote(j noteJob, src []byte, explain bool) ([]cards.Card, []cards.Candidate, error) {
 	n, err := notes.Parse(j.abs, src)
 	if err != nil {
 		return nil, nil, err

@@ -230,6 +230,7 @@ Environment:
 		newRestoreCmd(app, nil),
 		newExportCmd(app),
 		newImportCmd(app),
+		newCheckCmd(app, nil),
 	)
 	return root
 }

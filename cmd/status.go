@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mnemo-dev/mnemo/cards"
+	"github.com/mnemo-dev/mnemo/scheduler"
 	"github.com/mnemo-dev/mnemo/store"
 )
 
@@ -51,9 +52,20 @@ nothing.
 
 type deckCounts struct{ due, fresh, total, orphaned int }
 
+// cardCounter is implemented by stores that count cards without reading
+// them (store.Bolt, store.Memory).
+type cardCounter interface {
+	Counts(ctx context.Context, day cards.Date) (store.Counts, error)
+}
+
 func runStatus(ctx context.Context, opts *statusOptions) error {
 	app := opts.App
-	entries, today, s, err := app.readEntries(ctx, store.Filter{})
+	hour, err := app.rollover()
+	if err != nil {
+		return err
+	}
+	today := scheduler.Day(app.Now(), hour)
+	s, err := app.openRead()
 	if err != nil {
 		return err
 	}
@@ -64,29 +76,10 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 		return nil
 	}
 	defer s.Close()
-	byDeck := map[string]*deckCounts{}
-	var sum deckCounts
-	for _, e := range entries {
-		d := byDeck[e.Card.Deck]
-		if d == nil {
-			d = &deckCounts{}
-			byDeck[e.Card.Deck] = d
-		}
-		for _, c := range []*deckCounts{d, &sum} {
-			c.total++
-			switch e.Status {
-			case cards.StatusNew:
-				c.fresh++
-			case cards.StatusOrphaned:
-				c.orphaned++
-			case cards.StatusReview:
-				if e.State.Due <= today {
-					c.due++
-				}
-			}
-		}
+	byDeck, sum, next, nextN, err := countCards(ctx, s, today)
+	if err != nil {
+		return err
 	}
-	next, nextN := nextDue(entries, today)
 	if opts.Short {
 		return writeShortStatus(app.IO, sum, next, nextN)
 	}
@@ -116,6 +109,49 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 	}
 	writeStatusSummary(app.IO, today, sum.due, next, nextN)
 	return nil
+}
+
+// countCards counts the cards of each deck, and returns the next day
+// cards are due after today and how many.
+func countCards(ctx context.Context, s store.Store, today cards.Date) (byDeck map[string]*deckCounts, sum deckCounts, next cards.Date, nextN int, err error) {
+	byDeck = map[string]*deckCounts{}
+	if c, ok := s.(cardCounter); ok {
+		n, err := c.Counts(ctx, today)
+		if err != nil {
+			return nil, sum, 0, 0, fmt.Errorf("read cards: %w", err)
+		}
+		for _, d := range n.Decks {
+			byDeck[d.Deck] = &deckCounts{due: d.Due, fresh: d.New, total: d.Total, orphaned: d.Orphaned}
+		}
+		sum = deckCounts{due: n.All.Due, fresh: n.All.New, total: n.All.Total, orphaned: n.All.Orphaned}
+		return byDeck, sum, n.Next, n.NextN, nil
+	}
+	entries, err := s.Cards(ctx, store.Filter{})
+	if err != nil {
+		return nil, sum, 0, 0, fmt.Errorf("read cards: %w", err)
+	}
+	for _, e := range entries {
+		d := byDeck[e.Card.Deck]
+		if d == nil {
+			d = &deckCounts{}
+			byDeck[e.Card.Deck] = d
+		}
+		for _, c := range []*deckCounts{d, &sum} {
+			c.total++
+			switch e.Status {
+			case cards.StatusNew:
+				c.fresh++
+			case cards.StatusOrphaned:
+				c.orphaned++
+			case cards.StatusReview:
+				if e.State.Due <= today {
+					c.due++
+				}
+			}
+		}
+	}
+	next, nextN = nextDue(entries, today)
+	return byDeck, sum, next, nextN, nil
 }
 
 // nextDue returns the earliest due day after today among review cards and

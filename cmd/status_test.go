@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/mnemo-dev/mnemo/cards"
+	"github.com/mnemo-dev/mnemo/store"
 )
 
 func TestNewStatusCmd(t *testing.T) {
@@ -77,4 +80,63 @@ func TestRunStatus_Short(t *testing.T) {
 	check("due on a terminal", true, output{Out: "\x1b[33m2 due\x1b[0m · 1 new\n"})
 	mnemo(false, "\n4\n\n5\n", "review", "--new", "0")
 	check("done", false, output{Out: "0 due · 1 new · next 2026-03-08\n"})
+}
+
+// TestCountCards checks that status counts the same from a store's
+// Counts as from its cards.
+func TestCountCards(t *testing.T) {
+	ctx := t.Context()
+	m := store.NewMemory()
+	defer m.Close()
+	card := func(id, deck, path string) cards.Card {
+		return cards.Card{ID: cards.ID(id), Deck: deck, Kind: cards.Basic, Front: id, Back: id, Source: cards.Source{Path: path, Line: 1}}
+	}
+	cs := []cards.Card{card("n1", "a", "n/x.md"), card("r1", "a", "n/x.md"), card("r2", "a::b", "n/x.md"),
+		card("s1", "b", "n/x.md"), card("o1", "b", "n/y.md")}
+	if _, err := m.Sync(ctx, store.Batch{Cards: cs, Roots: []string{"n"}}); err != nil {
+		t.Fatal(err)
+	}
+	today := cards.DateOf(2026, 3, 1)
+	for id, due := range map[cards.ID]cards.Date{"r1": today, "r2": today + 3} {
+		after := cards.State{Reps: 1, EF: cards.DefaultEF, Interval: 1, Due: due, Reviews: 1, Last: today - 1}
+		if err := m.Record(ctx, cards.Review{Card: id, Day: today - 1, Grade: cards.Good, Before: cards.NewState(), After: after}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := m.SetStatus(ctx, []cards.ID{"s1"}, cards.StatusSuspended); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Sync(ctx, store.Batch{Cards: cs[:4], Roots: []string{"n"}}); err != nil {
+		t.Fatal(err)
+	}
+	type counts struct {
+		ByDeck map[string]deckCounts
+		Sum    deckCounts
+		Next   cards.Date
+		NextN  int
+	}
+	want := counts{
+		ByDeck: map[string]deckCounts{"a": {due: 1, fresh: 1, total: 2}, "a::b": {total: 1}, "b": {total: 2, orphaned: 1}},
+		Sum:    deckCounts{due: 1, fresh: 1, total: 5, orphaned: 1},
+		Next:   today + 3, NextN: 1,
+	}
+	for _, tt := range []struct {
+		name string
+		s    store.Store
+	}{
+		{"counts", m},
+		{"cards", struct{ store.Store }{m}}, // hides Counts
+	} {
+		byDeck, sum, next, nextN, err := countCards(ctx, tt.s, today)
+		if err != nil {
+			t.Fatalf("%s: countCards() error = %v", tt.name, err)
+		}
+		got := counts{ByDeck: map[string]deckCounts{}, Sum: sum, Next: next, NextN: nextN}
+		for d, c := range byDeck {
+			got.ByDeck[d] = *c
+		}
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(deckCounts{})); diff != "" {
+			t.Errorf("%s: countCards() mismatch (-want +got):\n%s", tt.name, diff)
+		}
+	}
 }

@@ -13,19 +13,30 @@ import (
 var errEmptyID = errors.New("card has an empty ID")
 
 // dedupe returns the cards of b with the first occurrence of each ID, in
-// order, and the index of each ID in the result.
+// order, and the index of each ID in the result. The result is cs itself
+// when no ID repeats (callers only read it): a large batch is not copied.
 func dedupe(cs []cards.Card) ([]cards.Card, map[string]int, error) {
 	seen := make(map[string]int, len(cs))
-	out := make([]cards.Card, 0, len(cs))
-	for _, c := range cs {
+	var out []cards.Card // nil until an ID repeats
+	for i, c := range cs {
 		if c.ID == "" {
 			return nil, nil, errEmptyID
 		}
 		if _, ok := seen[string(c.ID)]; ok {
+			if out == nil {
+				out = slices.Clone(cs[:i])
+			}
 			continue
 		}
-		seen[string(c.ID)] = len(out)
-		out = append(out, c)
+		if out != nil {
+			seen[string(c.ID)] = len(out)
+			out = append(out, c)
+		} else {
+			seen[string(c.ID)] = i
+		}
+	}
+	if out == nil {
+		return cs, seen, nil
 	}
 	return out, seen, nil
 }
@@ -56,6 +67,15 @@ func (s scope) orphans(path string) bool {
 		}
 	}
 	return false
+}
+
+// orphansPath is orphans for a path in bytes; it allocates nothing for a
+// skipped path, the common case of an incremental add.
+func (s scope) orphansPath(path []byte) bool {
+	if _, ok := s.skip[string(path)]; ok {
+		return false
+	}
+	return s.orphans(string(path))
 }
 
 // under reports whether path is root or lies under the folder root. The
@@ -136,6 +156,25 @@ func sameCard(a, b *cards.Card) bool {
 		a.Front == b.Front && a.Back == b.Back && a.Cloze == b.Cloze &&
 		slices.Equal(a.Context, b.Context) && a.Source == b.Source &&
 		slices.Equal(a.Tags, b.Tags) && a.Rule == b.Rule
+}
+
+// sameButSource reports whether a and b have the same fields but perhaps
+// their ID and source: a card whose note moved, or whose line moved in
+// its note, has not changed.
+func sameButSource(a, b *cards.Card) bool {
+	x, y := *a, *b
+	x.ID, x.Source = "", cards.Source{}
+	y.ID, y.Source = "", cards.Source{}
+	return sameCard(&x, &y)
+}
+
+// bodyButSource returns the fields of a card body (see appendCardBody)
+// after its source, which come first.
+func bodyButSource(body []byte) []byte {
+	d := decoder{b: body}
+	d.string()
+	d.varint()
+	return d.b
 }
 
 // capQuery normalizes a Query: negative counts mean zero.

@@ -24,7 +24,7 @@ import (
 // schemaVersion is the layout of the buckets described in doc.go. A store
 // with a higher version was written by a newer mnemo; one with a lower
 // version is upgraded by Open (see migrate).
-const schemaVersion = 2
+const schemaVersion = 3
 
 // defaultTimeout is how long Open waits for the file lock by default.
 const defaultTimeout = time.Second
@@ -38,12 +38,26 @@ const (
 	bucketNew     = "new"
 	bucketLog     = "log"
 	bucketContent = "content"
+	bucketDecks   = "decks"
+	bucketNotes   = "notes"
 	keyVersion    = "version"
 )
 
 // dataBuckets are the buckets besides meta of a version-1 store;
-// version 2 adds bucketContent.
+// version 2 adds bucketContent, version 3 bucketDecks and bucketNotes.
 var dataBuckets = [...]string{bucketCards, bucketStates, bucketDue, bucketNew, bucketLog}
+
+// bucketsOf returns the data buckets of schema version ver.
+func bucketsOf(ver uint32) []string {
+	names := dataBuckets[:]
+	if ver >= 2 {
+		names = append(names, bucketContent)
+	}
+	if ver >= 3 {
+		names = append(names, bucketDecks, bucketNotes)
+	}
+	return names
+}
 
 // Options configures Open. The zero value opens the store for reading and
 // writing and waits at most one second for another process to release it.
@@ -83,7 +97,7 @@ var _ Store = (*Bolt)(nil)
 // 0700) when it does not exist, unless opts.ReadOnly is set: a missing file
 // is then an error wrapping fs.ErrNotExist.
 //
-// A store written by an older mnemo (schema version 1) is upgraded in
+// A store written by an older mnemo (schema version 1 or 2) is upgraded in
 // place, in one transaction, unless opts.ReadOnly is set.
 //
 // It returns an error wrapping ErrLocked when another process holds the
@@ -258,7 +272,7 @@ func createSchema(tx *bolt.Tx) error {
 	if err := putVersion(meta); err != nil {
 		return err
 	}
-	for _, name := range append(dataBuckets[:], bucketContent) {
+	for _, name := range bucketsOf(schemaVersion) {
 		if _, err := tx.CreateBucket([]byte(name)); err != nil {
 			return err
 		}
@@ -270,33 +284,69 @@ func putVersion(meta *bolt.Bucket) error {
 	return meta.Put([]byte(keyVersion), binary.BigEndian.AppendUint32(nil, schemaVersion))
 }
 
-// migrate upgrades a version-1 store to the current version in tx: it
-// builds the content index from the cards (a card whose record does not
-// decode is left out, for Check to report) and sets the version. Nothing
-// else changes: records, states, indexes and log keep their format.
+// migrate upgrades a version-1 or version-2 store to the current version
+// in tx: it builds the content index (version 1 has none) and the deck
+// index from the cards and their states (a card whose record or state does
+// not decode is left out, for Check to report), creates the empty notes
+// bucket and sets the version. Nothing else changes: records, states,
+// queue indexes and log keep their format; cards stored before get no
+// Added and Changed days (0: unknown), since the store has no clock.
 func migrate(tx *bolt.Tx) error {
-	if tx.Bucket([]byte(bucketContent)) != nil {
-		if err := tx.DeleteBucket([]byte(bucketContent)); err != nil {
+	for _, name := range []string{bucketContent, bucketDecks, bucketNotes} {
+		if tx.Bucket([]byte(name)) != nil {
+			if err := tx.DeleteBucket([]byte(name)); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.CreateBucket([]byte(name)); err != nil {
 			return err
 		}
 	}
-	content, err := tx.CreateBucket([]byte(bucketContent))
+	t, err := openTables(tx, schemaVersion)
 	if err != nil {
 		return err
 	}
-	var keys [][]byte
-	c := tx.Bucket([]byte(bucketCards)).Cursor()
+	idx := t.derive()
+	if err := putKeys(t.content, idx.content); err != nil {
+		return fmt.Errorf("build content index: %w", err)
+	}
+	if err := putKeys(t.decks, idx.decks); err != nil {
+		return fmt.Errorf("build deck index: %w", err)
+	}
+	return putVersion(tx.Bucket([]byte(bucketMeta)))
+}
+
+// derived are the index keys the cards and their states call for.
+type derived struct {
+	due, new, content, decks [][]byte
+}
+
+// derive reads every card and its state and returns the keys of the
+// indexes built from them: a card whose record does not decode is in none,
+// one whose state does not decode only in the content index. It reads and
+// writes nothing else.
+func (t *tables) derive() derived {
+	var d derived
+	c := t.cards.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		r, err := decodeRecord(k, v)
 		if err != nil {
 			continue
 		}
-		keys = append(keys, contentKey(contentHash(&r.Card), k))
+		d.content = append(d.content, contentKey(contentHash(&r.Card), k))
+		s, err := t.state(k)
+		if err != nil {
+			continue
+		}
+		switch bk, key := t.indexKey(k, r.Flags, r.Seq, s); bk {
+		case t.due:
+			d.due = append(d.due, key)
+		case t.new:
+			d.new = append(d.new, key)
+		}
+		d.decks = append(d.decks, deckKey([]byte(r.Card.Deck), r.Flags, s, k))
 	}
-	if err := putKeys(content, keys); err != nil {
-		return fmt.Errorf("build content index: %w", err)
-	}
-	return putVersion(tx.Bucket([]byte(bucketMeta)))
+	return d
 }
 
 // checkSchema checks the schema version and the buckets, and returns the
@@ -321,11 +371,7 @@ func checkSchema(tx *bolt.Tx) (uint32, error) {
 	case ver < 1:
 		return 0, fmt.Errorf("%w: bad schema version %d", ErrCorrupt, ver)
 	}
-	names := dataBuckets[:]
-	if ver >= 2 {
-		names = append(names, bucketContent)
-	}
-	for _, name := range names {
+	for _, name := range bucketsOf(ver) {
 		if tx.Bucket([]byte(name)) == nil {
 			return 0, fmt.Errorf("%w: no %q bucket", ErrCorrupt, name)
 		}
@@ -373,6 +419,9 @@ type tables struct {
 	// content is the content index; nil in a version-1 store, which is
 	// only read.
 	content *bolt.Bucket
+	// decks is the deck index and notes the note stamps; nil in a store
+	// older than version 3, which is only read.
+	decks, notes *bolt.Bucket
 }
 
 func openTables(tx *bolt.Tx, version uint32) (*tables, error) {
@@ -384,9 +433,12 @@ func openTables(tx *bolt.Tx, version uint32) (*tables, error) {
 		new:     tx.Bucket([]byte(bucketNew)),
 		log:     tx.Bucket([]byte(bucketLog)),
 		content: tx.Bucket([]byte(bucketContent)),
+		decks:   tx.Bucket([]byte(bucketDecks)),
+		notes:   tx.Bucket([]byte(bucketNotes)),
 	}
 	if t.cards == nil || t.states == nil || t.due == nil || t.new == nil || t.log == nil ||
-		(t.content == nil && (version >= 2 || tx.Writable())) {
+		(t.content == nil && (version >= 2 || tx.Writable())) ||
+		((t.decks == nil || t.notes == nil) && (version >= 3 || tx.Writable())) {
 		return nil, fmt.Errorf("%w: a bucket is missing", ErrCorrupt)
 	}
 	return t, nil
@@ -511,7 +563,7 @@ func (t *tables) entry(id []byte) (e Entry, until cards.Date, ok bool, err error
 	if err != nil {
 		return Entry{}, 0, false, err
 	}
-	return Entry{Card: r.Card, State: s, Status: statusOf(r.Flags, s)}, r.Buried, true, nil
+	return r.entry(s), r.Buried, true, nil
 }
 
 // putKeys puts the keys, sorted first (bbolt inserts in key order much
@@ -543,7 +595,7 @@ func (b *Bolt) Cards(ctx context.Context, f Filter) ([]Entry, error) {
 			if err != nil {
 				return err
 			}
-			e := Entry{Card: r.Card, State: s, Status: statusOf(r.Flags, s)}
+			e := r.entry(s)
 			if f.matches(&e) {
 				es = append(es, e)
 			}
@@ -698,7 +750,7 @@ func (b *Bolt) Record(ctx context.Context, r cards.Review) error {
 		if err := t.states.Put(id, appendState(nil, r.After)); err != nil {
 			return err
 		}
-		return t.reindex(id, h.Seq, h.Flags, r.Before, h.Flags, r.After)
+		return t.reindex(id, &h, h.Flags, r.Before, h.Flags, r.After)
 	})
 	if err != nil {
 		return fmt.Errorf("record review of card %s: %w", r.Card, err)
@@ -706,11 +758,21 @@ func (b *Bolt) Record(ctx context.Context, r cards.Review) error {
 	return nil
 }
 
-// reindex moves card id from the queue entry of its old flags and state to
-// the one of its new flags and state.
-func (t *tables) reindex(id []byte, seq uint64, oldFlags flags, old cards.State, f flags, s cards.State) error {
-	oldBk, oldKey := t.indexKey(id, oldFlags, seq, old)
-	bk, k := t.indexKey(id, f, seq, s)
+// reindex moves card id, whose record head is h, from the queue and deck
+// index entries of its old flags and state to those of its new flags and
+// state.
+func (t *tables) reindex(id []byte, h *recordHead, oldFlags flags, old cards.State, f flags, s cards.State) error {
+	oldBk, oldKey := t.indexKey(id, oldFlags, h.Seq, old)
+	bk, k := t.indexKey(id, f, h.Seq, s)
+	if err := move(oldBk, oldKey, bk, k); err != nil {
+		return err
+	}
+	return move(t.decks, deckKey(h.deck, oldFlags, old, id), t.decks, deckKey(h.deck, f, s, id))
+}
+
+// move replaces the index entry oldKey of oldBk by k of bk; a nil bucket
+// stands for no entry.
+func move(oldBk *bolt.Bucket, oldKey []byte, bk *bolt.Bucket, k []byte) error {
 	if oldBk == bk && bytes.Equal(oldKey, k) {
 		return nil
 	}
@@ -823,7 +885,7 @@ func (t *tables) setMark(id []byte, mark flags) error {
 	if err := t.cards.Put(id, setFlags(v, f)); err != nil {
 		return fmt.Errorf("put card %s: %w", id, err)
 	}
-	if err := t.reindex(id, h.Seq, h.Flags, s, f, s); err != nil {
+	if err := t.reindex(id, &h, h.Flags, s, f, s); err != nil {
 		return fmt.Errorf("reindex card %s: %w", id, err)
 	}
 	return nil

@@ -335,7 +335,7 @@ func mnemoBuckets(version []byte, skip string) func(tx *bolt.Tx) error {
 		if err := meta.Put([]byte("version"), version); err != nil {
 			return err
 		}
-		for _, name := range []string{"cards", "states", "due", "new", "log", "content"} {
+		for _, name := range []string{"cards", "states", "due", "new", "log", "content", "decks", "notes"} {
 			if name == skip {
 				continue
 			}
@@ -361,6 +361,7 @@ func TestOpen_Corrupt(t *testing.T) {
 	page := os.Getpagesize()
 	wiped := bytes.Clone(valid)
 	clear(wiped[:2*page])
+	v4 := binary.BigEndian.AppendUint32(nil, 4)
 	v3 := binary.BigEndian.AppendUint32(nil, 3)
 	v2 := binary.BigEndian.AppendUint32(nil, 2)
 	v1 := binary.BigEndian.AppendUint32(nil, 1)
@@ -386,7 +387,8 @@ func TestOpen_Corrupt(t *testing.T) {
 		{"schema version zero", boltFile(t, mnemoBuckets(make([]byte, 4), "")), store.ErrCorrupt},
 		{"missing bucket", boltFile(t, mnemoBuckets(v1, "log")), store.ErrCorrupt},
 		{"missing bucket in version 2", boltFile(t, mnemoBuckets(v2, "content")), store.ErrCorrupt},
-		{"newer schema", boltFile(t, mnemoBuckets(v3, "")), store.ErrVersion},
+		{"missing bucket in version 3", boltFile(t, mnemoBuckets(v3, "decks")), store.ErrCorrupt},
+		{"newer schema", boltFile(t, mnemoBuckets(v4, "")), store.ErrVersion},
 	}
 	for _, tt := range tests {
 		for _, ro := range []bool{false, true} {
@@ -564,6 +566,28 @@ func BenchmarkSync(b *testing.B) {
 				}
 			}
 		})
+		// One note of 10 cards edited, the others skipped as unchanged,
+		// as an incremental `mnemo add` does.
+		b.Run(fmt.Sprintf("one-note/%d", n), func(b *testing.B) {
+			s := benchStore(b, cs)
+			var skip []string
+			for i := 10; i < n; i += 10 {
+				skip = append(skip, cs[i].Source.Path)
+			}
+			batch := slices.Clone(cs[:10])
+			k := 0
+			b.ReportAllocs()
+			for b.Loop() {
+				k++
+				c := &batch[0]
+				c.Front = cs[0].Front + [...]string{" again", " anew"}[k%2]
+				c.ID = cards.NewID(c.Kind, c.Front, c.Back)
+				sum, err := s.Sync(b.Context(), store.Batch{Cards: batch, Roots: []string{"n"}, Skip: skip})
+				if err != nil || sum.Rematched != 1 || sum.Unchanged != 9 || sum.Orphaned != 0 {
+					b.Fatalf("Sync() = %+v, %v", sum, err)
+				}
+			}
+		})
 		// One card in 100 edited at each sync: each is re-matched.
 		b.Run(fmt.Sprintf("edited/%d", n), func(b *testing.B) {
 			s := benchStore(b, cs)
@@ -586,11 +610,12 @@ func BenchmarkSync(b *testing.B) {
 	}
 }
 
-func BenchmarkDue(b *testing.B) {
-	const n, due = 100_000, 1_000
+// reviewedStore returns a store of n cards, every one reviewed: 1 in
+// n/due is due by day, the others later.
+func reviewedStore(b *testing.B, n, due int) *store.Bolt {
+	b.Helper()
 	cs := testCards(n, "a")
 	s := benchStore(b, cs)
-	// Every card reviewed; 1 in 100 due by day, the others later.
 	states := make(map[cards.ID]cards.State, n)
 	for i, c := range cs {
 		d := day + 1 + cards.Date(i%300)
@@ -602,6 +627,39 @@ func BenchmarkDue(b *testing.B) {
 	if err := s.SetStates(b.Context(), states); err != nil {
 		b.Fatal(err)
 	}
+	return s
+}
+
+// BenchmarkCounts counts 100,000 cards per deck, as `mnemo status` does,
+// from the deck index ("index") and, for comparison, from every card as
+// status did before the deck index ("cards").
+func BenchmarkCounts(b *testing.B) {
+	const n, due = 100_000, 1_000
+	s := reviewedStore(b, n, due)
+	b.Run("index", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			c, err := s.Counts(b.Context(), day)
+			if err != nil || c.All.Total != n || c.All.Due != due || len(c.Decks) != 7 {
+				b.Fatalf("Counts() = %+v, %v", c.All, err)
+			}
+		}
+	})
+	b.Run("cards", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			es, err := s.Cards(b.Context(), store.Filter{})
+			if err != nil || len(es) != n {
+				b.Fatalf("Cards() = %d cards, %v", len(es), err)
+			}
+		}
+	})
+}
+
+func BenchmarkDue(b *testing.B) {
+	const n, due = 100_000, 1_000
+	// Every card reviewed; 1 in 100 due by day, the others later.
+	s := reviewedStore(b, n, due)
 	tests := []struct {
 		name string
 		q    store.Query

@@ -38,10 +38,12 @@ func (b *Bolt) Sync(ctx context.Context, batch Batch) (Summary, error) {
 	sc := newScope(batch)
 	var sum Summary
 	err = b.update(ctx, func(t *tables) error {
-		s := &syncer{t: t, ctx: ctx, cs: cs, order: order, index: index, sc: sc}
+		s := &syncer{t: t, ctx: ctx, cs: cs, order: order, index: index, sc: sc, day: batch.Day}
 		var err error
-		sum, err = s.run()
-		return err
+		if sum, err = s.run(); err != nil {
+			return err
+		}
+		return t.putNotes(ctx, &batch, sc)
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("sync cards: %w", err)
@@ -67,6 +69,11 @@ type fate struct {
 	flags  flags      // flags of the matched stored card
 	seq    uint64     // add sequence of the matched stored card
 	buried cards.Date // buried-until date of the matched stored card
+	// added and changed are the dates of the matched stored card.
+	added, changed cards.Date
+	// deck and body are the deck and card fields of the matched stored
+	// card, when they may change.
+	deck, body []byte
 	// oldHash is the content hash of the matched stored card when its
 	// content may change, "" when it surely does not.
 	oldHash cards.ID
@@ -87,6 +94,7 @@ type syncer struct {
 	order []int          // indexes of cs sorted by ID
 	index map[string]int // incoming ID → index in cs
 	sc    scope
+	day   cards.Date
 
 	fates []fate
 	// extra holds the stored IDs matched by an incoming card of another
@@ -111,6 +119,10 @@ func (s *syncer) claimed(sid []byte) bool {
 func (s *syncer) match(i int, sid []byte, h *recordHead, what uint8, oldHash cards.ID) {
 	f := &s.fates[i]
 	f.what, f.flags, f.seq, f.buried, f.oldHash = what, h.Flags, h.Seq, h.Buried, oldHash
+	f.added, f.changed = h.Added, h.Changed
+	if what != syncUnchanged {
+		f.deck, f.body = slices.Clone(h.deck), slices.Clone(h.body)
+	}
 	f.self = string(sid) == string(s.cs[i].ID)
 	if !f.self {
 		f.sid = slices.Clone(sid)
@@ -253,11 +265,12 @@ func (s *syncer) matchID() error {
 			rest = append(rest, i)
 			continue
 		}
-		r, err := decodeRecord(id, s.t.cards.Get(id))
+		v := s.t.cards.Get(id)
+		r, err := decodeRecord(id, v)
 		if err != nil {
 			return fmt.Errorf("%w: card %s: %w", ErrCorrupt, id, err)
 		}
-		h := recordHead{Flags: r.Flags, Seq: r.Seq, Buried: r.Buried}
+		h, _ := decodeHead(v) // decodeRecord decoded it
 		s.match(i, id, &h, syncUpdated, contentHash(&r.Card))
 	}
 	s.pending = rest
@@ -292,10 +305,12 @@ func (s *syncer) scan() error {
 		if err != nil {
 			return fmt.Errorf("%w: card %s: %w", ErrCorrupt, k, err)
 		}
-		if h.Flags&flagOrphaned != 0 || !s.sc.orphans(h.Path) {
+		if h.Flags&flagOrphaned != 0 || !s.sc.orphansPath(h.path) {
 			continue
 		}
-		if _, ok := paths[h.Path]; ok {
+		v = slices.Clone(v)
+		h, _ = decodeHead(v) // the same head, in memory of its own
+		if _, ok := paths[string(h.path)]; ok {
 			r, err := decodeRecord(k, v)
 			if err != nil {
 				return fmt.Errorf("%w: card %s: %w", ErrCorrupt, k, err)
@@ -306,7 +321,7 @@ func (s *syncer) scan() error {
 			}
 		}
 		// Change the bucket only once the cursor is done with it.
-		s.orphans = append(s.orphans, orphan{id: slices.Clone(k), v: slices.Clone(v), h: h})
+		s.orphans = append(s.orphans, orphan{id: slices.Clone(k), v: v, h: h})
 	}
 	pairs := rematch(in, old, s.cs)
 	if len(pairs) == 0 {
@@ -391,14 +406,23 @@ func (s *syncer) write() (Summary, error) {
 
 	t := s.t
 	newState := appendState(nil, cards.NewState()) // shared: bbolt only reads values
-	var newKeys, dueKeys, contentKeys [][]byte
+	var newKeys, dueKeys, contentKeys, deckKeys [][]byte
 	var buf []byte
 	for n, i := range changed {
 		if err := cancelled(s.ctx, n); err != nil {
 			return sum, err
 		}
 		c, f := &s.cs[i], &s.fates[i]
-		r := record{Card: *c, Seq: f.seq, Flags: f.flags &^ flagOrphaned, Buried: f.buried}
+		r := record{Card: *c, Seq: f.seq, Flags: f.flags &^ flagOrphaned, Buried: f.buried,
+			Added: f.added, Changed: f.changed}
+		if f.what == syncNew {
+			r.Added, r.Changed = s.day, s.day
+		} else if s.day != 0 {
+			s.body = appendCardBody(s.body[:0], c)
+			if !bytes.Equal(bodyButSource(f.body), bodyButSource(s.body)) {
+				r.Changed = s.day
+			}
+		}
 		switch {
 		case f.what == syncNew:
 			if err := t.states.Put(f.sid, newState); err != nil {
@@ -406,11 +430,22 @@ func (s *syncer) write() (Summary, error) {
 			}
 			newKeys = append(newKeys, newKey(r.Seq, f.sid))
 			contentKeys = append(contentKeys, contentKey(contentHash(c), f.sid))
-		case f.flags&flagOrphaned != 0 && r.Flags == 0: // revived: back in its queue
+			deckKeys = append(deckKeys, deckKey([]byte(c.Deck), 0, cards.NewState(), f.sid))
+		case f.flags != r.Flags || string(f.deck) != c.Deck:
 			st, err := t.state(f.sid)
 			if err != nil {
 				return sum, err
 			}
+			if old, k := deckKey(f.deck, f.flags, st, f.sid), deckKey([]byte(c.Deck), r.Flags, st, f.sid); !bytes.Equal(old, k) {
+				if err := t.decks.Delete(old); err != nil {
+					return sum, fmt.Errorf("unindex deck of card %s: %w", f.sid, err)
+				}
+				deckKeys = append(deckKeys, k)
+			}
+			if f.flags&flagOrphaned == 0 || r.Flags != 0 {
+				break
+			}
+			// Revived: back in its queue.
 			switch bk, k := t.indexKey(f.sid, 0, r.Seq, st); bk {
 			case t.new:
 				newKeys = append(newKeys, k)
@@ -446,6 +481,9 @@ func (s *syncer) write() (Summary, error) {
 	if err := putKeys(t.content, contentKeys); err != nil {
 		return sum, fmt.Errorf("index card contents: %w", err)
 	}
+	if err := putKeys(t.decks, deckKeys); err != nil {
+		return sum, fmt.Errorf("index card decks: %w", err)
+	}
 	for _, o := range s.orphans {
 		if o.taken {
 			continue
@@ -458,10 +496,8 @@ func (s *syncer) write() (Summary, error) {
 		if err != nil {
 			return sum, err
 		}
-		if bk, k := t.indexKey(o.id, o.h.Flags, o.h.Seq, st); bk != nil {
-			if err := bk.Delete(k); err != nil {
-				return sum, fmt.Errorf("unindex card %s: %w", o.id, err)
-			}
+		if err := t.reindex(o.id, &o.h, o.h.Flags, st, o.h.Flags|flagOrphaned, st); err != nil {
+			return sum, fmt.Errorf("unindex card %s: %w", o.id, err)
 		}
 	}
 	return sum, nil

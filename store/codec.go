@@ -21,6 +21,11 @@ const (
 	// written only for a card with one, so a store never buried keeps
 	// version-1 records.
 	recordV2 = 2
+	// recordV3 adds the days the card was added and last changed after
+	// the buried-until date; it is written only for a card with one of
+	// them (every card Sync stores with a Batch.Day), so older stores keep
+	// their records until their cards change.
+	recordV3 = 3
 	stateV1  = 1 // cards.State
 	reviewV1 = 1 // cards.Review
 )
@@ -52,31 +57,48 @@ type record struct {
 	// Buried is the day the card comes back to Due after Bury: Due skips
 	// it on earlier days. 0 (as in a version-1 record) means not buried.
 	Buried cards.Date
+	// Added is the day Sync first stored the card, Changed the day its
+	// fields other than its source last changed; 0 when unknown (cards
+	// stored before mnemo kept them, or without a Batch.Day).
+	Added, Changed cards.Date
+}
+
+// entry returns the Entry of record r with state s.
+func (r *record) entry(s cards.State) Entry {
+	return Entry{Card: r.Card, State: s, Status: statusOf(r.Flags, s), Added: r.Added, Changed: r.Changed}
 }
 
 // appendRecord appends the encoding of r; the card ID is the key, not part
 // of the value.
 func appendRecord(b []byte, r *record) []byte {
-	b = appendHead(b, r.Flags, r.Seq, r.Buried)
+	b = appendHead(b, r.Flags, r.Seq, r.Buried, r.Added, r.Changed)
 	return appendCardBody(b, &r.Card)
 }
 
-// appendHead appends the fields of a card record before the card's: a
-// version-1 head when the card is not buried, else a version-2 one.
-func appendHead(b []byte, f flags, seq uint64, buried cards.Date) []byte {
-	if buried == 0 {
+// appendHead appends the fields of a card record before the card's: the
+// oldest format that holds them (version 1 for a card neither buried nor
+// dated, version 2 for a buried one, else version 3).
+func appendHead(b []byte, f flags, seq uint64, buried, added, changed cards.Date) []byte {
+	switch {
+	case buried == 0 && added == 0 && changed == 0:
 		b = append(b, recordV1, byte(f))
 		return binary.AppendUvarint(b, seq)
+	case added == 0 && changed == 0:
+		b = append(b, recordV2, byte(f))
+		b = binary.AppendUvarint(b, seq)
+		return binary.AppendVarint(b, int64(buried))
 	}
-	b = append(b, recordV2, byte(f))
+	b = append(b, recordV3, byte(f))
 	b = binary.AppendUvarint(b, seq)
-	return binary.AppendVarint(b, int64(buried))
+	b = binary.AppendVarint(b, int64(buried))
+	b = binary.AppendVarint(b, int64(added))
+	return binary.AppendVarint(b, int64(changed))
 }
 
 // setBuried returns a new card record: the one h was decoded from, with
 // the buried-until date d.
 func setBuried(h *recordHead, d cards.Date) []byte {
-	b := appendHead(make([]byte, 0, 16+len(h.body)), h.Flags, h.Seq, d)
+	b := appendHead(make([]byte, 0, 32+len(h.body)), h.Flags, h.Seq, d, h.Added, h.Changed)
 	return append(b, h.body...)
 }
 
@@ -109,14 +131,15 @@ func appendStrings(b []byte, ss []string) []byte {
 }
 
 // recordHead is the part of a card record that Sync reads for every stored
-// card: flags, add sequence, buried-until date, path, and where the card
-// fields start.
+// card: flags, add sequence, dates, path, deck, and where the card fields
+// start.
 type recordHead struct {
-	Flags  flags
-	Seq    uint64
-	Buried cards.Date
-	Path   string
-	body   []byte // the card fields, as appendCardBody wrote them
+	Flags          flags
+	Seq            uint64
+	Buried         cards.Date
+	Added, Changed cards.Date
+	path, deck     []byte // share the value's memory
+	body           []byte // the card fields, as appendCardBody wrote them
 }
 
 // decodeHead decodes the head of a card record without copying the body.
@@ -125,7 +148,7 @@ func decodeHead(v []byte) (recordHead, error) {
 	if len(v) < 2 {
 		return h, errShort
 	}
-	if v[0] != recordV1 && v[0] != recordV2 {
+	if v[0] < recordV1 || v[0] > recordV3 {
 		return h, fmt.Errorf("unknown card record format %d", v[0])
 	}
 	h.Flags = flags(v[1])
@@ -137,11 +160,17 @@ func decodeHead(v []byte) (recordHead, error) {
 	}
 	d := decoder{b: v[2:]}
 	h.Seq = d.uvarint()
-	if v[0] == recordV2 {
+	if v[0] >= recordV2 {
 		h.Buried = d.date()
 	}
+	if v[0] >= recordV3 {
+		h.Added = d.date()
+		h.Changed = d.date()
+	}
 	h.body = d.b
-	h.Path = d.string()
+	h.path = d.bytes()
+	d.varint() // line
+	h.deck = d.bytes()
 	return h, d.err
 }
 
@@ -152,7 +181,7 @@ func decodeRecord(id []byte, v []byte) (record, error) {
 	if err != nil {
 		return record{}, err
 	}
-	r := record{Seq: h.Seq, Flags: h.Flags, Buried: h.Buried}
+	r := record{Seq: h.Seq, Flags: h.Flags, Buried: h.Buried, Added: h.Added, Changed: h.Changed}
 	c := &r.Card
 	c.ID = cards.ID(id)
 	d := decoder{b: h.body}
@@ -343,15 +372,20 @@ func (d *decoder) byte() byte {
 }
 
 func (d *decoder) string() string {
+	return string(d.bytes())
+}
+
+// bytes decodes a string without copying it.
+func (d *decoder) bytes() []byte {
 	n := d.uvarint()
 	if d.err != nil {
-		return ""
+		return nil
 	}
 	if n > uint64(len(d.b)) {
 		d.fail(errShort)
-		return ""
+		return nil
 	}
-	s := string(d.b[:n])
+	s := d.b[:n:n]
 	d.b = d.b[n:]
 	return s
 }

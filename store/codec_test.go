@@ -27,6 +27,8 @@ func TestRecord_RoundTrip(t *testing.T) {
 		{"rejected and orphaned", record{Card: cards.Card{ID: "x", Kind: cards.Basic}, Seq: 2, Flags: flagRejected | flagOrphaned}},
 		{"invalid UTF-8 kept", record{Card: cards.Card{ID: "x", Front: "\xff\xfe", Source: cards.Source{Line: -3}}}},
 		{"buried", record{Card: cards.Card{ID: "x", Kind: cards.Basic, Source: cards.Source{Path: "p.md"}}, Seq: 4, Flags: flagSuspended, Buried: cards.DateOf(2026, 3, 11)}},
+		{"dated", record{Card: cards.Card{ID: "x", Deck: "d", Kind: cards.Basic, Source: cards.Source{Path: "p.md"}}, Seq: 5, Added: cards.DateOf(2026, 3, 1), Changed: cards.DateOf(2026, 3, 2)}},
+		{"dated and buried", record{Card: cards.Card{ID: "x", Kind: cards.Basic}, Seq: 6, Buried: 3, Added: -4, Changed: 5}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,11 +44,16 @@ func TestRecord_RoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("decodeHead() error = %v", err)
 			}
-			want := recordHead{Flags: tt.r.Flags, Seq: tt.r.Seq, Buried: tt.r.Buried, Path: tt.r.Card.Source.Path}
+			want := recordHead{Flags: tt.r.Flags, Seq: tt.r.Seq, Buried: tt.r.Buried,
+				Added: tt.r.Added, Changed: tt.r.Changed}
 			if diff := cmp.Diff(want, h, cmp.AllowUnexported(recordHead{}), cmp.FilterPath(func(p cmp.Path) bool {
-				return p.Last().String() == ".body"
+				last := p.Last().String()
+				return last == ".body" || last == ".deck" || last == ".path"
 			}, cmp.Ignore())); diff != "" {
 				t.Errorf("decodeHead() mismatch (-want +got):\n%s", diff)
+			}
+			if string(h.path) != tt.r.Card.Source.Path || string(h.deck) != tt.r.Card.Deck {
+				t.Errorf("decodeHead() path, deck = %q, %q; want %q, %q", h.path, h.deck, tt.r.Card.Source.Path, tt.r.Card.Deck)
 			}
 			flipped := tt.r.Flags ^ flagOrphaned
 			got, err = decodeRecord([]byte(tt.r.Card.ID), setFlags(v, flipped))
@@ -189,6 +196,28 @@ func TestUnder(t *testing.T) {
 	for _, tt := range tests {
 		if got := under(tt.path, tt.root); got != tt.want {
 			t.Errorf("under(%q, %q) = %t, want %t", tt.path, tt.root, got, tt.want)
+		}
+	}
+}
+
+func TestNote_RoundTrip(t *testing.T) {
+	tests := []Note{
+		{Path: "n.md"},
+		{Path: "/notes/a b.md", Size: 1 << 40, ModTime: -1, Hash: "0123456789abcdef", Gen: "1\x00deck", Cards: 546},
+		{Path: "n.md", ModTime: 1 << 62, Cards: 1 << 30},
+	}
+	for _, n := range tests {
+		got, err := decodeNote([]byte(n.Path), appendNote(nil, &n))
+		if err != nil {
+			t.Fatalf("decodeNote(appendNote(%+v)) error = %v", n, err)
+		}
+		if diff := cmp.Diff(n, got); diff != "" {
+			t.Errorf("decodeNote(appendNote()) mismatch (-want +got):\n%s", diff)
+		}
+	}
+	for _, v := range [][]byte{nil, {2}, {noteV1, 1}, append(appendNote(nil, &tests[1]), 0)} {
+		if _, err := decodeNote([]byte("n.md"), v); err == nil {
+			t.Errorf("decodeNote(%x) error = nil, want one", v)
 		}
 	}
 }

@@ -6,24 +6,30 @@
 //
 // # File layout
 //
-// A Bolt store is one bbolt file holding seven buckets:
+// A Bolt store is one bbolt file holding nine buckets:
 //
-//	meta     "version" → schema version, 4 bytes big-endian (2)
+//	meta     "version" → schema version, 4 bytes big-endian (3)
 //	cards    stored ID → card record: format byte, flags (orphaned,
 //	         suspended, rejected), add sequence, the buried-until date
-//	         (format 2 only: written for a buried card), then the
-//	         card's fields
+//	         (formats 2 and 3: format 2 is written for a buried card),
+//	         the days the card was added and last changed (format 3,
+//	         written for a card with either), then the card's fields
 //	states   stored ID → cards.State
 //	due      day (4 bytes big-endian, days since cards.MinDate) + stored ID
 //	         → "" for each reviewed card without a flag
 //	new      add sequence (8 bytes big-endian) + stored ID → ""
 //	         for each never-reviewed card without a flag
 //	content  content hash (16 hex digits) + stored ID → "" for every card
+//	decks    deck (length-prefixed) + status code + due day (review
+//	         cards only) + stored ID → "" for every card (see counts.go)
+//	notes    note path → stamp (size, time, content hash, generator, card
+//	         count) of each note Sync took cards from (see Note)
 //	log      sequence (8 bytes big-endian) → cards.Review, append-only
 //
-// Schema version 1 had no content bucket; Open upgrades such a store in
-// place, in one transaction, by building it (a store opened read-only is
-// read as it is, without it).
+// Schema version 1 had no content bucket, version 2 no decks and notes
+// buckets; Open upgrades such a store in place, in one transaction, by
+// building them (a store opened read-only is read as it is, without
+// them). Cards stored before version 3 have no Added and Changed days.
 //
 // Values use a compact binary encoding (varints and length-prefixed
 // strings) that starts with a format byte, so a later mnemo can change a
@@ -33,9 +39,11 @@
 //
 // The due and new indexes are what make Due cheap: it seeks the due index
 // up to the day asked and walks the new index in add order, reading only
-// the cards it returns, never the whole cards bucket. Every write
+// the cards it returns, never the whole cards bucket. The deck index makes
+// Counts cheap: it counts keys, never decoding a card. Every write
 // transaction keeps the indexes consistent with the states, flags and
-// contents; Bolt.Check verifies it.
+// contents; Bolt.Check verifies it, and Bolt.Repair rebuilds them from
+// the cards and their states.
 //
 // # Stored IDs and re-matching
 //
@@ -71,6 +79,14 @@
 // until a given day; they are not part of Store (callers find them with a
 // type assertion). A buried card keeps its place in the due and new indexes,
 // and its status: only Due skips it, reading its record.
+//
+// # Optional methods
+//
+// Beside Store, Bolt and Memory have Notes (the note stamps that let
+// `mnemo add` skip unchanged notes), Counts (cards per deck and status,
+// for `mnemo status`), Verify, Check and Repair (for `mnemo check`), and
+// Dump and Load (for backups). Store keeps the methods every command
+// needs; callers find these with a type assertion.
 //
 // # Crash safety
 //

@@ -35,6 +35,10 @@ type DumpCard struct {
 	// Seq is the add sequence: the order of the new-card queue, unique and
 	// at least 1.
 	Seq uint64
+	// Added and Changed are the days the card was first stored and its
+	// fields last changed (see Entry); 0 when unknown, as in a backup
+	// written before they were kept.
+	Added, Changed cards.Date
 }
 
 func (c *DumpCard) flags() flags {
@@ -60,8 +64,20 @@ func dumpCard(r *record, s cards.State) DumpCard {
 		Rejected:  r.Flags&flagRejected != 0,
 		Buried:    r.Buried,
 		Seq:       r.Seq,
+		Added:     r.Added,
+		Changed:   r.Changed,
 	}
 }
+
+// record returns the card record of c.
+func (c *DumpCard) record() record {
+	return record{Card: c.Card, Seq: c.Seq, Flags: c.flags(), Buried: buryDate(c.Buried), Added: c.Added, Changed: c.Changed}
+}
+
+// Validate reports what makes d unfit for Load (see Load), every problem
+// joined, or the context's error. It reads nothing but d: callers run it
+// before they create a store to load d into.
+func (d *Dump) Validate(ctx context.Context) error { return checkDump(ctx, d) }
 
 // checkDump reports what makes d unfit for Load: an empty or repeated
 // card ID, a card both suspended and rejected, an add sequence of 0 or
@@ -172,14 +188,14 @@ func (b *Bolt) Load(ctx context.Context, d Dump) error {
 			return ErrNotEmpty
 		}
 		var last uint64
-		var dueKeys, newKeys, contentKeys [][]byte
+		var dueKeys, newKeys, contentKeys, deckKeys [][]byte
 		for i := range d.Cards {
 			if err := cancelled(ctx, i); err != nil {
 				return err
 			}
 			dc := &d.Cards[i]
 			id := []byte(dc.Card.ID)
-			r := record{Card: dc.Card, Seq: dc.Seq, Flags: dc.flags(), Buried: buryDate(dc.Buried)}
+			r := dc.record()
 			if err := t.cards.Put(id, appendRecord(nil, &r)); err != nil {
 				return fmt.Errorf("put card %s: %w", id, err)
 			}
@@ -193,12 +209,13 @@ func (b *Bolt) Load(ctx context.Context, d Dump) error {
 				newKeys = append(newKeys, k)
 			}
 			contentKeys = append(contentKeys, contentKey(contentHash(&r.Card), id))
+			deckKeys = append(deckKeys, deckKey([]byte(r.Card.Deck), r.Flags, dc.State, id))
 			last = max(last, r.Seq)
 		}
 		if err := t.cards.SetSequence(last); err != nil {
 			return err
 		}
-		for name, keys := range map[string][][]byte{bucketDue: dueKeys, bucketNew: newKeys, bucketContent: contentKeys} {
+		for name, keys := range map[string][][]byte{bucketDue: dueKeys, bucketNew: newKeys, bucketContent: contentKeys, bucketDecks: deckKeys} {
 			if err := putKeys(t.tx.Bucket([]byte(name)), keys); err != nil {
 				return fmt.Errorf("build %s index: %w", name, err)
 			}
@@ -258,10 +275,8 @@ func (m *Memory) Load(ctx context.Context, d Dump) error {
 	}
 	for i := range d.Cards {
 		dc := &d.Cards[i]
-		c := &memCard{
-			record: record{Card: copyCard(dc.Card), Seq: dc.Seq, Flags: dc.flags(), Buried: buryDate(dc.Buried)},
-			state:  dc.State,
-		}
+		c := &memCard{record: dc.record(), state: dc.State}
+		c.Card = copyCard(c.Card)
 		m.cards[c.Card.ID] = c
 		m.index(c)
 		m.seq = max(m.seq, c.Seq)

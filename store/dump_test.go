@@ -18,6 +18,7 @@ type dumper interface {
 	Load(ctx context.Context, d store.Dump) error
 	Bury(ctx context.Context, ids []cards.ID, until cards.Date) error
 	Check(ctx context.Context) error
+	Counts(ctx context.Context, day cards.Date) (store.Counts, error)
 }
 
 var dumpStores = []struct {
@@ -35,11 +36,12 @@ func fillForDump(t *testing.T, s dumper) {
 	t.Helper()
 	ctx := t.Context()
 	cs := testCards(30, "d")
-	if _, err := s.Sync(ctx, store.Batch{Cards: cs, Roots: []string{"n"}}); err != nil {
+	if _, err := s.Sync(ctx, store.Batch{Cards: cs, Roots: []string{"n"}, Day: day - 2}); err != nil {
 		t.Fatalf("Sync() error = %v", err)
 	}
-	// Drop the last note: its cards become orphaned.
-	if _, err := s.Sync(ctx, store.Batch{Cards: cs[:20], Roots: []string{"n"}}); err != nil {
+	// Drop the last note: its cards become orphaned; edit one card.
+	cs[4].Back += " (edited)"
+	if _, err := s.Sync(ctx, store.Batch{Cards: cs[:20], Roots: []string{"n"}, Day: day - 1}); err != nil {
 		t.Fatalf("Sync() error = %v", err)
 	}
 	paris := time.FixedZone("CET", 3600)
@@ -86,6 +88,18 @@ func TestDumpLoad(t *testing.T) {
 				if len(want.Cards) != 30 || len(want.Log) != 7 {
 					t.Fatalf("Dump() has %d cards and %d reviews, want 30 and 7", len(want.Cards), len(want.Log))
 				}
+				changed := 0
+				for _, c := range want.Cards {
+					if c.Added != day-2 {
+						t.Errorf("Dump() card %s added %s, want %s", c.Card.ID, c.Added, day-2)
+					}
+					if c.Changed == day-1 {
+						changed++
+					}
+				}
+				if changed != 1 {
+					t.Errorf("Dump() has %d cards changed on %s, want 1", changed, day-1)
+				}
 				dst := to.open(t)
 				if err := dst.Load(ctx, want); err != nil {
 					t.Fatalf("Load() error = %v", err)
@@ -113,6 +127,17 @@ func TestDumpLoad(t *testing.T) {
 					if diff := cmp.Diff(wantDue, gotDue); diff != "" {
 						t.Errorf("Due(%s) after Load mismatch (-want +got):\n%s", d, diff)
 					}
+				}
+				wantCounts, err := src.Counts(ctx, day)
+				if err != nil {
+					t.Fatal(err)
+				}
+				gotCounts, err := dst.Counts(ctx, day)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(wantCounts, gotCounts); diff != "" {
+					t.Errorf("Counts() after Load mismatch (-want +got):\n%s", diff)
 				}
 				for _, id := range []cards.ID{want.Cards[0].Card.ID} {
 					wantCards, _ := src.Cards(ctx, store.Filter{IDs: []cards.ID{id}})

@@ -27,7 +27,7 @@ func (b *Bolt) SetStates(ctx context.Context, states map[cards.ID]cards.State) e
 			if err := t.states.Put(key, appendState(nil, states[id])); err != nil {
 				return err
 			}
-			if err := t.reindex(key, h.Seq, h.Flags, old, h.Flags, states[id]); err != nil {
+			if err := t.reindex(key, &h, h.Flags, old, h.Flags, states[id]); err != nil {
 				return err
 			}
 		}

@@ -26,6 +26,7 @@ type Memory struct {
 	content map[cards.ID][]cards.ID
 	seq     uint64 // last add sequence given
 	log     []cards.Review
+	notes   map[string]Note // note stamps by path
 }
 
 var _ Store = (*Memory)(nil)
@@ -39,16 +40,14 @@ type memCard struct {
 }
 
 func (c *memCard) entry() Entry {
-	return Entry{
-		Card:   copyCard(c.Card),
-		State:  c.state,
-		Status: statusOf(c.Flags, c.state),
-	}
+	e := c.record.entry(c.state)
+	e.Card = copyCard(c.Card)
+	return e
 }
 
 // NewMemory returns an empty store.
 func NewMemory() *Memory {
-	return &Memory{cards: make(map[cards.ID]*memCard), content: make(map[cards.ID][]cards.ID)}
+	return &Memory{cards: make(map[cards.ID]*memCard), content: make(map[cards.ID][]cards.ID), notes: make(map[string]Note)}
 }
 
 // index adds stored card c to the content index under its hash.
@@ -106,7 +105,8 @@ func (m *Memory) Sync(ctx context.Context, b Batch) (Summary, error) {
 	}
 	defer unlock()
 	// Decide everything first, so a cancelled context changes nothing.
-	sum, apply, err := m.plan(ctx, cs, index, newScope(b))
+	sc := newScope(b)
+	sum, apply, err := m.plan(ctx, cs, index, sc, b.Day)
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -114,6 +114,7 @@ func (m *Memory) Sync(ctx context.Context, b Batch) (Summary, error) {
 		return Summary{}, fmt.Errorf("sync cards: %w", err)
 	}
 	apply()
+	m.putNotes(&b, sc)
 	return sum, nil
 }
 
@@ -126,7 +127,7 @@ type memFate struct {
 
 // plan decides what Sync does, without changing the store, and returns the
 // summary and the function that applies it.
-func (m *Memory) plan(ctx context.Context, cs []cards.Card, index map[string]int, sc scope) (Summary, func(), error) {
+func (m *Memory) plan(ctx context.Context, cs []cards.Card, index map[string]int, sc scope, day cards.Date) (Summary, func(), error) {
 	fates := make([]memFate, len(cs))
 	claimed := make(map[cards.ID]bool)
 	match := func(i int, old *memCard, what uint8) {
@@ -252,11 +253,14 @@ func (m *Memory) plan(ctx context.Context, cs []cards.Card, index map[string]int
 			switch f.what {
 			case syncNew:
 				m.seq++
-				mc := &memCard{record: record{Card: c, Seq: m.seq}, state: cards.NewState()}
+				mc := &memCard{record: record{Card: c, Seq: m.seq, Added: day, Changed: day}, state: cards.NewState()}
 				m.cards[f.sid] = mc
 				m.index(mc)
 			case syncUpdated, syncRematched:
 				m.unindex(f.old)
+				if day != 0 && !sameButSource(&f.old.Card, &c) {
+					f.old.Changed = day
+				}
 				f.old.Card = c
 				f.old.Flags &^= flagOrphaned
 				m.index(f.old)
@@ -433,5 +437,6 @@ func (m *Memory) Close() error {
 	m.cards = nil
 	m.content = nil
 	m.log = nil
+	m.notes = nil
 	return nil
 }

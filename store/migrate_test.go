@@ -102,8 +102,12 @@ func v1Store() ([]v1Card, []cards.Review) {
 		{card: card("c1", "same", "content", 3), state: cards.NewState(), flags: flagOrphaned},
 		{card: card("c2", "same", "content", 4), state: reviewed, flags: flagSuspended},
 	}
-	log := []cards.Review{{Card: cs[0].card.ID, At: time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC), Day: testDay - 1,
-		Grade: cards.Good, Before: cards.NewState(), After: reviewed}}
+	log := []cards.Review{
+		{Card: cs[0].card.ID, At: time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC), Day: testDay - 1,
+			Grade: cards.Good, Before: cards.NewState(), After: reviewed},
+		{Card: "c2", At: time.Date(2026, 3, 9, 9, 1, 0, 0, time.UTC), Day: testDay - 1,
+			Grade: cards.Good, Before: cards.NewState(), After: reviewed},
+	}
 	return cs, log
 }
 
@@ -120,6 +124,10 @@ func TestOpen_Migrate(t *testing.T) {
 		want = append(want, Entry{Card: c.card, State: c.state, Status: statusOf(c.flags, c.state)})
 	}
 	ctx := t.Context()
+	wantCounts := Counts{
+		Decks: []DeckCounts{{Deck: "d", Due: 1, New: 1, Review: 1, Suspended: 1, Orphaned: 1, Total: 4}},
+		All:   DeckCounts{Due: 1, New: 1, Review: 1, Suspended: 1, Orphaned: 1, Total: 4},
+	}
 
 	t.Run("read-only reads version 1 as it is", func(t *testing.T) {
 		b, err := Open(path, Options{ReadOnly: true})
@@ -135,6 +143,13 @@ func TestOpen_Migrate(t *testing.T) {
 		}
 		if err := b.Check(ctx); err != nil {
 			t.Errorf("Check() of a read-only v1 store error = %v", err)
+		}
+		counts, err := b.Counts(ctx, testDay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(wantCounts, counts); diff != "" {
+			t.Errorf("Counts() of a read-only v1 store mismatch (-want +got):\n%s", diff)
 		}
 		if err := b.SetStatus(ctx, []cards.ID{"c1"}, cards.StatusRejected); !errors.Is(err, ErrReadOnly) {
 			t.Errorf("SetStatus() error = %v, want ErrReadOnly", err)
@@ -152,6 +167,9 @@ func TestOpen_Migrate(t *testing.T) {
 	defer b.Close()
 	if err := b.Check(ctx); err != nil {
 		t.Errorf("Check() after the upgrade error = %v", err)
+	}
+	if counts, err := b.Counts(ctx, testDay); err != nil || !cmp.Equal(wantCounts, counts) {
+		t.Errorf("Counts() after the upgrade = %+v, %v; want %+v", counts, err, wantCounts)
 	}
 	got, err := b.Cards(ctx, Filter{})
 	if err != nil {

@@ -17,6 +17,9 @@ type Store interface {
 	// when they differ); stored cards in scope (see Batch) that are absent
 	// from b.Cards become orphaned, and orphaned cards that come back are
 	// revived. Cards with the same ID in b.Cards are merged: the first wins.
+	// New cards are Added and Changed on b.Day; a card whose fields other
+	// than its source change is Changed on b.Day. A store that keeps note
+	// stamps (Bolt, Memory) records b.Notes.
 	Sync(ctx context.Context, b Batch) (Summary, error)
 	// Cards returns the stored cards that match f, with their state and
 	// status, sorted by deck, then source path, then source line, then ID.
@@ -54,9 +57,19 @@ type Batch struct {
 	// in the same form as cards.Source.Path). A stored card is in scope
 	// when its Source.Path equals a root or lies under a root folder.
 	Roots []string
-	// Skip lists note paths that failed to parse: their stored cards are
-	// left as they are, never orphaned.
+	// Skip lists note paths whose stored cards are left as they are,
+	// never orphaned: notes that failed to parse, and notes the caller
+	// found unchanged since their stamp (see Note) and did not read. Their
+	// cards are not in Cards.
 	Skip []string
+	// Notes are the stamps of the notes read, recorded in place of those
+	// of the same paths; the stamps in scope of the notes neither here nor
+	// in Skip are removed (their note is gone). Stores without stamps
+	// ignore them.
+	Notes []Note
+	// Day is the day of the add: the Added and Changed day of the cards
+	// it stores or changes. 0 leaves the dates alone: new cards get none.
+	Day cards.Date
 }
 
 // Summary counts what Sync did.
@@ -98,6 +111,10 @@ type Entry struct {
 	Card   cards.Card
 	State  cards.State
 	Status cards.Status
+	// Added is the day Sync first stored the card and Changed the day its
+	// fields other than its source last changed (see Batch.Day); 0 when
+	// unknown, as for cards stored before mnemo kept these days.
+	Added, Changed cards.Date
 }
 
 // InDeck reports whether deck is d or one of its sub-decks; every deck is in

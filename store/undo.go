@@ -65,7 +65,7 @@ func (b *Bolt) Undo(ctx context.Context, r cards.Review) error {
 		if err := t.states.Put(id, appendState(nil, r.Before)); err != nil {
 			return err
 		}
-		return t.reindex(id, h.Seq, h.Flags, r.After, h.Flags, r.Before)
+		return t.reindex(id, &h, h.Flags, r.After, h.Flags, r.Before)
 	})
 	if err != nil {
 		return fmt.Errorf("undo review of card %s: %w", r.Card, err)
