@@ -190,17 +190,10 @@ func runImportJSON(ctx context.Context, opts *backupOptions) error {
 }
 
 // backupCard and dumpCard convert between the store's and the backup's
-// card records.
-// TODO(lead): copy Added and Changed once export.BackupCard has them.
-func backupCard(c store.DumpCard) export.BackupCard {
-	return export.BackupCard{Card: c.Card, State: c.State, Orphaned: c.Orphaned, Suspended: c.Suspended,
-		Rejected: c.Rejected, Buried: c.Buried, Seq: c.Seq}
-}
+// card records, which hold the same fields.
+func backupCard(c store.DumpCard) export.BackupCard { return export.BackupCard(c) }
 
-func dumpCard(c export.BackupCard) store.DumpCard {
-	return store.DumpCard{Card: c.Card, State: c.State, Orphaned: c.Orphaned, Suspended: c.Suspended,
-		Rejected: c.Rejected, Buried: c.Buried, Seq: c.Seq}
-}
+func dumpCard(c export.BackupCard) store.DumpCard { return store.DumpCard(c) }
 
 // readBackup reads and parses the backup file ("-": standard input).
 func readBackup(app *App, file string) (export.Backup, error) {

@@ -29,7 +29,7 @@ import (
 //	                "lapses": 0, "reviews": 1, "last": "2026-03-10"},
 //	      "flags": {"orphaned": false, "suspended": false, "rejected": true,
 //	                "buried": "2026-03-11"},
-//	      "seq": 1
+//	      "seq": 1, "added": "2026-03-01", "changed": "2026-03-05"
 //	    }
 //	  ],
 //	  "log": [
@@ -42,7 +42,9 @@ import (
 // Cards are sorted by ID (the stored ID); the log is in the order the
 // answers were recorded. Keys are always written in the order above, every
 // key is present except "flags.buried" (absent when the card is not
-// buried), "zone" (absent for UTC) and "offset" (see below), and lists
+// buried), "added" and "changed" (the days the card was first stored and
+// its text last changed; absent when unknown, as for cards stored before
+// mnemo kept them), "zone" (absent for UTC) and "offset" (see below), and lists
 // are never null, so the same store always gives the same bytes.
 //
 // Dates are days written YYYY-MM-DD; a state's "due" and "last" of a card
@@ -87,6 +89,9 @@ type BackupCard struct {
 	Buried cards.Date
 	// Seq is the card's add sequence.
 	Seq uint64
+	// Added and Changed are the days the card was first stored and its
+	// fields last changed; 0 when unknown.
+	Added, Changed cards.Date
 }
 
 // timeLayout is RFC 3339 with nine digits of nanoseconds.
@@ -113,6 +118,8 @@ type cardBackup struct {
 	State   stateJSON  `json:"state"`
 	Flags   flagsJSON  `json:"flags"`
 	Seq     uint64     `json:"seq"`
+	Added   string     `json:"added,omitempty"`
+	Changed string     `json:"changed,omitempty"`
 }
 
 type sourceJSON struct {
@@ -238,11 +245,22 @@ func cardToJSON(c *BackupCard) (cardBackup, error) {
 		}
 	}
 	k := &c.Card
-	return cardBackup{
+	j := cardBackup{
 		ID: k.ID, Deck: k.Deck, Kind: k.Kind.String(), Front: k.Front, Back: k.Back, Cloze: k.Cloze,
 		Context: nonNil(k.Context), Source: sourceJSON{k.Source.Path, k.Source.Line},
 		Tags: nonNil(k.Tags), Rule: k.Rule, State: st, Flags: f, Seq: c.Seq,
-	}, nil
+	}
+	if c.Added != 0 {
+		if j.Added, err = dateJSON(c.Added); err != nil {
+			return cardBackup{}, err
+		}
+	}
+	if c.Changed != 0 {
+		if j.Changed, err = dateJSON(c.Changed); err != nil {
+			return cardBackup{}, err
+		}
+	}
+	return j, nil
 }
 
 func reviewToJSON(r *cards.Review) (reviewJSON, error) {
@@ -378,6 +396,16 @@ func cardFromJSON(j *cardBackup) (BackupCard, error) {
 	}
 	if j.Flags.Buried != "" {
 		if c.Buried, err = parseDate("buried", j.Flags.Buried); err != nil {
+			return BackupCard{}, err
+		}
+	}
+	if j.Added != "" {
+		if c.Added, err = parseDate("added", j.Added); err != nil {
+			return BackupCard{}, err
+		}
+	}
+	if j.Changed != "" {
+		if c.Changed, err = parseDate("changed", j.Changed); err != nil {
 			return BackupCard{}, err
 		}
 	}

@@ -28,7 +28,7 @@ func sampleBackup() Backup {
 					Cloze: "Il {{c1::fait}} beau", Context: []string{"Météo", "Phrases"},
 					Source: cards.Source{Path: "fr/meteo.md", Line: 7}, Tags: []string{"fr", "<b>&"}, Rule: "emphasis",
 				},
-				State: reviewed, Suspended: true, Buried: day + 2, Seq: 2,
+				State: reviewed, Suspended: true, Buried: day + 2, Seq: 2, Added: day - 3, Changed: day - 1,
 			},
 			{
 				Card: cards.Card{
