@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -25,6 +27,9 @@ type exportOptions struct {
 	Output string
 	// DueOnly keeps the review cards due today or earlier.
 	DueOnly bool
+	// Since, when set, keeps the cards added or changed on that day or
+	// later: a date (2026-03-01) or a number of days back (7d).
+	Since string
 	// Anki
 	BasicName, ClozeName string
 	// PDF
@@ -138,11 +143,13 @@ func exportFlags(c *cobra.Command, opts *exportOptions) {
 	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write to FILE instead of standard output")
 }
 
-// dueOnlyFlag adds --due-only, which the store exports of anki, apkg and
-// pdf have.
+// dueOnlyFlag adds --due-only and --since, which the store exports of
+// anki, apkg and pdf have.
 func dueOnlyFlag(c *cobra.Command, opts *exportOptions) {
 	c.Flags().BoolVar(&opts.DueOnly, "due-only", false,
 		"only the cards due for review today or earlier (new, suspended cards left out); not with PATH")
+	c.Flags().StringVar(&opts.Since, "since", "",
+		"only the cards added or changed on this day or later: 2026-03-01, or 7d for a week back; not with PATH")
 }
 
 // dueOnlyHelp is the part of an export command's help about --due-only.
@@ -151,23 +158,68 @@ day or earlier, as 'mnemo review' and 'mnemo status' count them (the day
 starts at MNEMO_DAY_START, 4:00 by default): new cards are not due, nor are
 suspended ones. When nothing is due it says so and writes no file.
 
+With --since DAY it exports only the cards 'mnemo add' stored or changed on
+that day or later (a date such as 2026-03-01, or 7d for seven days before
+today): what is new since your last export. Cards stored before mnemo kept
+these days count as older than any DAY.
+
 `
 
-// checkDueOnly rejects --due-only with notes: they have no schedule.
+// checkDueOnly rejects --due-only and --since with notes: they have no
+// schedule and no history.
 func checkDueOnly(opts *exportOptions, args []string) error {
 	if opts.DueOnly && len(args) > 0 {
 		return usageErrorf("--due-only reads the schedules in the store: give no PATH")
 	}
+	if opts.Since != "" && len(args) > 0 {
+		return usageErrorf("--since reads when cards were stored: give no PATH")
+	}
 	return nil
 }
 
-// errNothingDue is returned by exportEntries when --due-only finds no card
-// due; the commands report it and succeed.
+// sinceDay parses --since: a date, or a number of days before today
+// ("7d").
+func sinceDay(v string, today cards.Date) (cards.Date, error) {
+	if n, ok := strings.CutSuffix(v, "d"); ok {
+		days, err := strconv.Atoi(n)
+		if err != nil || days < 0 {
+			return 0, usageErrorf("--since %q: want a date (2026-03-01) or a number of days (7d)", v)
+		}
+		return today.AddDays(-days), nil
+	}
+	d, err := cards.ParseDate(v)
+	if err != nil {
+		return 0, usageErrorf("--since %q: want a date (2026-03-01) or a number of days (7d)", v)
+	}
+	return d, nil
+}
+
+// changedSince returns the entries added or changed on day since or later.
+func changedSince(entries []store.Entry, since cards.Date) []store.Entry {
+	var out []store.Entry
+	for _, e := range entries {
+		if max(e.Added, e.Changed) >= since {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// errNothingDue is returned by exportEntries when --due-only or --since
+// leave no card; the commands report it and succeed.
 var errNothingDue = errors.New("nothing due today")
 
-// nothingDue reports that nothing was due, as review does, and succeeds.
-func nothingDue(app *App) error {
-	fmt.Fprintln(app.IO.ErrOut, "Nothing due today: no file written.")
+// nothingDue reports that no card was left to export, as review does when
+// nothing is due, and succeeds.
+func nothingDue(app *App, opts *exportOptions) error {
+	what := "Nothing due today"
+	switch {
+	case opts.DueOnly && opts.Since != "":
+		what = "No card due today was added or changed since " + opts.Since
+	case opts.Since != "":
+		what = "No card added or changed since " + opts.Since
+	}
+	fmt.Fprintln(app.IO.ErrOut, what+": no file written.")
 	return nil
 }
 
@@ -199,7 +251,7 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 	app := opts.App
 	cs, problems, err := exportCards(ctx, opts)
 	if errors.Is(err, errNothingDue) {
-		return nothingDue(app)
+		return nothingDue(app, opts)
 	}
 	if err != nil {
 		return err
@@ -277,13 +329,18 @@ func exportEntries(ctx context.Context, opts *exportOptions, withLog bool) (entr
 		}
 		return entries, nil, app.report(res), nil
 	}
-	var today cards.Date
-	if opts.DueOnly {
+	var today, since cards.Date
+	if opts.DueOnly || opts.Since != "" {
 		hour, err := app.rollover()
 		if err != nil {
 			return nil, nil, nil, err
 		}
 		today = scheduler.Day(app.Now(), hour)
+	}
+	if opts.Since != "" {
+		if since, err = sinceDay(opts.Since, today); err != nil {
+			return nil, nil, nil, err
+		}
 	}
 	s, err := app.openRead()
 	if err != nil {
@@ -298,15 +355,19 @@ func exportEntries(ctx context.Context, opts *exportOptions, withLog bool) (entr
 		return nil, nil, nil, fmt.Errorf("read cards: %w", err)
 	}
 	if opts.DueOnly {
-		if entries = dueEntries(all, today); len(entries) == 0 {
-			return nil, nil, nil, errNothingDue
-		}
+		entries = dueEntries(all, today)
 	} else {
 		for _, e := range all {
 			if e.Status != cards.StatusOrphaned && e.Status != cards.StatusRejected {
 				entries = append(entries, e)
 			}
 		}
+	}
+	if opts.Since != "" {
+		entries = changedSince(entries, since)
+	}
+	if len(entries) == 0 && (opts.DueOnly || opts.Since != "") {
+		return nil, nil, nil, errNothingDue
 	}
 	if withLog {
 		if log, err = s.Reviews(ctx, time.Time{}); err != nil {

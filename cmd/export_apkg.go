@@ -63,7 +63,7 @@ func runExportAPKG(ctx context.Context, opts *exportOptions) error {
 	}
 	notes, problems, err := apkgNotes(ctx, opts)
 	if errors.Is(err, errNothingDue) {
-		return nothingDue(app)
+		return nothingDue(app, opts)
 	}
 	if err != nil {
 		return err
