@@ -29,6 +29,8 @@ func TestScripts(t *testing.T) {
 			env.Setenv("MNEMO_DB", env.WorkDir+"/store/mnemo.db")
 			env.Setenv("MNEMO_NOW", "2026-03-01T09:00:00Z")
 			env.Setenv("NO_COLOR", "1")
+			// Under -race every process otherwise sleeps 1 s at exit.
+			env.Setenv("GORACE", "atexit_sleep_ms=0")
 			return nil
 		},
 	})

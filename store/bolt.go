@@ -131,10 +131,14 @@ func open(path string, opts Options) (*Bolt, error) {
 		return nil, err
 	case info.IsDir():
 		return nil, fmt.Errorf("%w: is a directory", ErrCorrupt)
+	case info.Size() == 0 && opts.ReadOnly:
+		// An empty file is a store not made yet: what a first add killed
+		// before bbolt wrote its pages leaves, or another Open in the
+		// microseconds before it writes them.
+		return nil, fmt.Errorf("%w: the file is empty", fs.ErrNotExist)
+	case info.Size() == 0:
+		// bbolt makes the store in an empty file once it holds the lock.
 	default:
-		// An existing empty file is refused: it is not a store. (Another
-		// Open that created the file has it empty for the microseconds
-		// before bbolt writes its first pages.)
 		if err := checkFile(path, info.Size()); err != nil {
 			return nil, err
 		}
