@@ -76,10 +76,10 @@ func runList(ctx context.Context, opts *listOptions) error {
 			due = e.State.Due.String()
 		}
 		if app.IO.OutTTY {
-			fmt.Fprintf(w, "%s  %-9s %-10s %s  %s\n", app.IO.dim(string(e.Card.ID)), e.Status, due, app.IO.cyan(e.Card.Deck), oneLine(e.Card.Front, 70))
+			fmt.Fprintf(w, "%s  %-9s %-10s %s  %s\n", app.IO.dim(string(e.Card.ID)), e.Status, due, app.IO.cyan(visible(e.Card.Deck)), oneLine(visible(e.Card.Front), 70))
 			continue
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", e.Card.ID, e.Status, due, e.Card.Deck, oneLine(e.Card.Front, 0), oneLine(e.Card.Back, 0))
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", e.Card.ID, e.Status, due, visible(e.Card.Deck), oneLine(visible(e.Card.Front), 0), oneLine(visible(e.Card.Back), 0))
 	}
 	return nil
 }

@@ -86,9 +86,9 @@ func runPreview(ctx context.Context, opts *previewOptions) error {
 // printCard prints one card as preview shows it, with a note after the rule.
 func printCard(app *App, c cards.Card, note string) {
 	w, ios := app.IO.Out, app.IO
-	fmt.Fprintf(w, "%s  %s  %s%s  %s\n", ios.dim(fmt.Sprintf("%s:%d", app.rel(c.Source.Path), c.Source.Line)),
-		c.Kind, ios.cyan(c.Rule), note, ios.dim(strings.Join(append([]string{c.Deck}, c.Context...), " › ")))
-	fmt.Fprintf(w, "  Q: %s\n  A: %s\n\n", indentLines(c.Front, "     "), ios.green(indentLines(c.Back, "     ")))
+	fmt.Fprintf(w, "%s  %s  %s%s  %s\n", ios.dim(visible(fmt.Sprintf("%s:%d", app.rel(c.Source.Path), c.Source.Line))),
+		c.Kind, ios.cyan(c.Rule), note, ios.dim(visible(strings.Join(append([]string{c.Deck}, c.Context...), " › "))))
+	fmt.Fprintf(w, "  Q: %s\n  A: %s\n\n", indentLines(visible(c.Front), "     "), ios.green(indentLines(visible(c.Back), "     ")))
 }
 
 // explainJSON is a candidate as preview --explain --json prints it.
@@ -123,4 +123,30 @@ func explainCards(app *App, cands []cards.Candidate, asJSON bool) error {
 // indentLines indents every line after the first.
 func indentLines(s, indent string) string {
 	return strings.ReplaceAll(s, "\n", "\n"+indent)
+}
+
+// visible makes a note's control characters visible before they reach a
+// terminal, which would otherwise obey them (an escape sequence in a note
+// could recolour the screen or set the window title): C0 controls other
+// than newline and tab become their Control Pictures (␛, ␇), DEL becomes
+// ␡ and C1 controls U+FFFD.
+func visible(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case !isControl(r):
+			return r
+		case r < 0x20:
+			return 0x2400 + r
+		case r == 0x7f:
+			return '\u2421'
+		}
+		return '\uFFFD'
+	}, s)
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r < 0xa0
 }

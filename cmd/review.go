@@ -155,9 +155,9 @@ func lineReview(ctx context.Context, app *App, sess *reviewSession) error {
 			return nil
 		}
 		p := sess.Progress()
-		crumbs := strings.Join(append([]string{c.Deck}, c.Context...), " › ")
-		fmt.Fprintf(ios.Out, "\n%s %d/%d · %s · %s\n", ios.dim("──"), p.Done+1, p.Done+p.Left, c.Status, ios.dim(fmt.Sprintf("%s  (%s)", crumbs, c.Source)))
-		fmt.Fprintf(ios.Out, "Q: %s\n", ios.bold(indentLines(highlightCloze(ios, c.Front), "   ")))
+		crumbs := visible(strings.Join(append([]string{c.Deck}, c.Context...), " › "))
+		fmt.Fprintf(ios.Out, "\n%s %d/%d · %s · %s\n", ios.dim("──"), p.Done+1, p.Done+p.Left, c.Status, ios.dim(fmt.Sprintf("%s  (%s)", crumbs, visible(c.Source))))
+		fmt.Fprintf(ios.Out, "Q: %s\n", ios.bold(indentLines(highlightCloze(ios, visible(c.Front)), "   ")))
 		_, handled, err := askLine(ctx, ios, lines, sess, "Your answer (Enter to reveal; or undo, suspend, bury, reject, quit): ")
 		if err != nil {
 			return err
@@ -165,7 +165,7 @@ func lineReview(ctx context.Context, app *App, sess *reviewSession) error {
 		if handled {
 			continue
 		}
-		fmt.Fprintf(ios.Out, "A: %s\n", ios.green(indentLines(c.Back, "   ")))
+		fmt.Fprintf(ios.Out, "A: %s\n", ios.green(indentLines(visible(c.Back), "   ")))
 		for {
 			line, handled, err := askLine(ctx, ios, lines, sess, "Grade 0-5 (0 blackout · 1 wrong · 2 almost · 3 hard · 4 good · 5 easy): ")
 			if err != nil {
