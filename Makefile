@@ -6,7 +6,7 @@ RUN_DB   ?= $(CURDIR)/.run/mnemo.db
 FUZZTIME ?= 60s
 export MNEMO_DB = $(RUN_DB)
 
-.PHONY: all build run test bench fuzz quality check clean
+.PHONY: all build run test bench bench-scale fuzz quality check clean
 
 all: build
 
@@ -37,6 +37,11 @@ quality:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# The scale benchmarks of bench/README.md: a synthetic 40,000-note vault
+# (N=2000 make bench-scale for a smoke test); data under /tmp/mnemo-bench.
+bench-scale:
+	bench/run.sh
 
 # Each fuzz target runs for FUZZTIME (make fuzz FUZZTIME=5m).
 fuzz:

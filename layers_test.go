@@ -24,6 +24,12 @@ func TestLayers(t *testing.T) {
 		"export/apkg":     {"cards", "export"},
 		"cmd/tui":         {},
 		"cmd/mnemo":       {"cmd"},
+		// Benchmark tools (bench/README.md): they sit beside cmd and
+		// import nothing but what they measure or fill.
+		"bench/vaultgen": {},
+		"bench/floor":    {"notes"},
+		"bench/history":  {"cards", "scheduler", "store"},
+		"bench/profile":  {"cmd"},
 	}
 	// Third-party imports each package may use (prefix match).
 	thirdParty := map[string][]string{
@@ -37,6 +43,10 @@ func TestLayers(t *testing.T) {
 		"cmd/tui":         {"charm.land/", "github.com/charmbracelet/"},
 		"export/apkg":     {"modernc.org/sqlite"},
 		"cmd/mnemo":       {},
+		"bench/vaultgen":  {},
+		"bench/floor":     {"github.com/yuin/goldmark", "go.abhg.dev/goldmark/frontmatter"},
+		"bench/history":   {},
+		"bench/profile":   {},
 	}
 	out, err := exec.Command("go", "list", "-json=ImportPath,Imports", "./...").Output()
 	if err != nil {
