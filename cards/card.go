@@ -20,7 +20,7 @@ type ID string
 func NewID(k Kind, front, back string) ID {
 	var buf [512]byte
 	b := buf[:0]
-	return cardID(&b, k, front, back)
+	return cardID(&b, nil, k, front, back)
 }
 
 // slowID is NewID for any text: the reference that cardID's fast path

@@ -35,11 +35,13 @@ func (g *generator) definition(u *unit) []draft {
 	if !ok {
 		return nil
 	}
-	return definitionCards(u.t, d)
+	ds := definitionCards(g.dbuf[:0], u.t, d, g.lang)
+	g.dbuf = ds[:0]
+	return ds
 }
 
-// definitionCards makes the cards of definition d of t.
-func definitionCards(t notes.Text, d defn) []draft {
+// definitionCards appends to out the cards of definition d of t.
+func definitionCards(out []draft, t notes.Text, d defn, l lang) []draft {
 	term := answerMarkdown(t, d.ts, d.te)
 	def := answerMarkdown(t, d.ds, d.de)
 	score := 0.8
@@ -47,11 +49,88 @@ func definitionCards(t notes.Text, d defn) []draft {
 		score = 0.7
 	}
 	rev := draft{kind: Reversed, front: def, back: term, rule: ruleDefinition, score: score - 0.05}
+	reverse := describes(t, d, l)
 	if isLongAnswer(def) {
-		return []draft{rev}
+		if !reverse {
+			return out
+		}
+		return append(out, rev)
 	}
 	fwd := draft{kind: Basic, front: term, back: def, rule: ruleDefinition, score: score}
-	return []draft{fwd, rev}
+	if !reverse {
+		return append(out, fwd)
+	}
+	return append(out, fwd, rev)
+}
+
+// describes reports whether Plain[ds:de] of t describes its term, so that
+// a reversed card may ask for the term from it: three words or more (not
+// "warning color", "ein Programm", unless the term is an acronym), not a
+// value ("10 KB average"), a list of members ("Élu, Prêt, Bloqué"), several
+// sentences of advice, words someone said (a first person: "qu'on", "we")
+// or mostly code. A speaker's name before what they said, a field and its
+// size, a label and its value make no question whose answer is the term.
+func describes(t notes.Text, d defn, l lang) bool {
+	ds, de := d.ds, d.de
+	def := t.Plain[ds:de]
+	if def == "" || '0' <= def[0] && def[0] <= '9' && !inSpan(t, ds, notes.Code) {
+		return false // a value ("10 KB average"); a code value is a notation to recognise
+	}
+	var buf [32]token
+	toks := appendTokens(buf[:0], def)
+	if len(toks) < 3 && !isTechTerm(t.Plain[d.ts:d.te]) {
+		return false // but "Identifiant unique" does ask for "PID"
+	}
+	for i := 0; i+2 < len(def); i++ {
+		if c := def[i]; (c == '.' || c == '!' || c == '?') && def[i+1] == ' ' && isUpperStart(def[i+2:]) {
+			return false // "Aim for breadth. Practice by solving questions."
+		}
+	}
+	if isMemberList(def) {
+		return false
+	}
+	for _, tk := range toks {
+		w := lower(def[tk.start:tk.end])
+		if e := elisionEnd(w); e > 0 {
+			w = w[e:] // "qu'on" → "on"
+		}
+		if isFirstPerson(w, l) {
+			return false
+		}
+	}
+	code := 0
+	for _, sp := range t.Spans {
+		if sp.Kind == notes.Code {
+			code += max(0, min(sp.End, de)-max(sp.Start, ds))
+		}
+	}
+	return code*2 <= len(def)
+}
+
+// isMemberList reports whether def lists three members or more between
+// commas, none longer than three words ("CPU, memory, IO, network").
+func isMemberList(def string) bool {
+	parts := 0
+	for part := range strings.SplitSeq(def, ",") {
+		if countWords(part) > 3 {
+			return false
+		}
+		parts++
+	}
+	return parts >= 3
+}
+
+// isFirstPerson reports whether the lower-case word w is a pronoun of the
+// first person (or French "on"), with which someone speaks rather than a
+// note defines.
+func isFirstPerson(w string, l lang) bool {
+	switch w {
+	case "i", "we", "my", "our", "us", "me":
+		return l != langFR && l != langDE && l != langES
+	case "je", "nous", "on", "moi", "mon", "ma", "mes", "notre", "nos":
+		return l == langFR
+	}
+	return false
 }
 
 // findDefinition looks for a definition in u.
@@ -96,7 +175,8 @@ func isDefinition(def string, l lang) bool {
 	if n < 2 || n > maxDefinitionWords || strings.HasSuffix(def, ":") || strings.HasSuffix(def, "?") {
 		return false
 	}
-	toks := tokenize(def)
+	var buf [32]token
+	toks := appendTokens(buf[:0], def)
 	last := lower(def[toks[len(toks)-1].start:toks[len(toks)-1].end])
 	return !(l.isStop(last) && isFunctionWord(last)) || strings.HasSuffix(def, ".") && len(last) > 3
 }
@@ -152,7 +232,8 @@ func strongDefinition(t notes.Text, l lang) (defn, bool) {
 		// phrase ("**Latency** the time …"), not the rest of a sentence
 		// whose subject is in bold ("**Service** pushes tweets").
 		if ds == sp.End || !strings.ContainsRune(":-—–=", rune(t.Plain[sp.End-1])) && !sepBetween(t.Plain[sp.End:ds]) {
-			toks := tokenize(t.Plain[ds:de])
+			var buf [1]token
+			toks := appendTokensN(buf[:0], t.Plain[ds:de], 1)
 			if len(toks) == 0 || !isDeterminer(lower(t.Plain[ds+toks[0].start:ds+toks[0].end])) {
 				return defn{}, false
 			}
@@ -241,7 +322,8 @@ func copulaDefinition(u *unit, l lang) (defn, bool) {
 // nothing to learn: a judgement ("a broad topic", "a good idea") or a
 // comparison ("the same as X", "similar to Y").
 func isVacuous(def string) bool {
-	toks := tokenize(def)
+	var buf [32]token
+	toks := appendTokens(buf[:0], def)
 	if len(toks) == 0 {
 		return true
 	}
@@ -361,7 +443,8 @@ func isTerm(s string, l lang) bool {
 	if isLabel(s) || strings.ContainsAny(s, "\n") || strings.Contains(s, ". ") || !balanced(s) {
 		return false
 	}
-	words := tokenize(s)
+	var buf [maxTermWords + 1]token
+	words := appendTokensN(buf[:0], s, maxTermWords+1)
 	if len(words) == 0 || len(words) > maxTermWords {
 		return false
 	}
@@ -405,7 +488,7 @@ func isPossessive(w string) bool {
 // isFrenchImperative reports whether the lower-case word w reads as a
 // French imperative ("lancez", "vérifiez"), which opens an instruction.
 func isFrenchImperative(w string) bool {
-	return utf8.RuneCountInString(w) > 4 && strings.HasSuffix(w, "ez")
+	return utf8.RuneCountInString(w) > 4 && strings.HasSuffix(w, "ez") || w == "faites" || w == "dites"
 }
 
 // isModal reports whether the lower-case word w is an auxiliary or modal
@@ -493,7 +576,22 @@ func countWords(s string) int {
 	n := 0
 	in := false
 	class := scriptOther
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII: no decoding, and its script class is scriptOther.
+			w := isASCIIWord(c)
+			if w {
+				if !in || class != scriptOther {
+					n++
+				}
+				class = scriptOther
+			}
+			in = w || (in && isJoiner(rune(c)))
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		w := isWordRune(r)
 		if w {
 			c := scriptClass(r)

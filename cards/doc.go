@@ -45,7 +45,12 @@
 //     definition", "**Term** a definition", and copula sentences ("X is
 //     a Y", "X means Y", « X est un Y », « X désigne Y »), both ways: a
 //     basic card term → definition and a reversed one definition → term
-//     (only the reversed one when the definition is too long to recite);
+//     (only the reversed one when the definition is too long to recite).
+//     The reversed card needs a definition that describes the term: not a
+//     value ("`text` - 140 bytes"), a short label ("Missing note - warning
+//     color", unless the term is an acronym), a list of members, several
+//     sentences of advice, words someone said ("Hervé Folliot : En
+//     physique, on …") or mostly code;
 //   - "enumeration": a lead-in (a line ending with ":", the heading right
 //     above the list, or the parent item) and a list of short items is a
 //     set; each item makes one overlapping cloze card showing the lead-in
@@ -90,9 +95,13 @@
 // first), and when an identical card came first. Explicit cards are never
 // capped. The sentence rule hides nouns, names, technical terms and
 // numbers, not verbs (common ones, one before a determiner, an elided
-// French infinitive), adverbs, plain adjectives or generic nouns, and it
-// leaves out the steps of a procedure ("Type `baz` in the lookup bar.",
-// « Déterminez la complexité »).
+// French infinitive or one after a verb: « on pense investiguer »),
+// adverbs, plain or compound adjectives ("correct", "rapidly-changing") or
+// generic nouns, and it leaves out the steps of a procedure ("Type `baz`
+// in the lookup bar.", « Déterminez la complexité »). The steps of an
+// exercise or a user interface give no guessed card at all, not even of
+// their code or figures (« Tapez la commande : `ps -ef` »), and a
+// stressed plain adjective (« est **équivalent** à ») is no term.
 //
 // Quality measures generated cards mechanically: the junk rate (answers
 // that are stop words, single characters, punctuation or sentences,
@@ -101,7 +110,7 @@
 // code; the narrow one leaves out the lines that state nothing a card
 // could ask: bare links and lists of links, references ("See …"), short
 // lead-ins whose list does not show them, questions nothing answers,
-// markup, and the lines of notes of explicit cards. TestQuality holds the
+// steps of exercises, markup, and the lines of notes of explicit cards. TestQuality holds the
 // generator to at least 90% narrow coverage and at most 5% junk on the
 // seed note and on the shared corpus, and keeps the literal coverage
 // from falling under what the rules reach.

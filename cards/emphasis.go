@@ -22,8 +22,7 @@ const maxEmphasisWords = 6
 // leaves them alone.
 func (g *generator) emphasis(u *unit) ([]draft, [][2]int) {
 	t := u.t
-	var out []draft
-	var taken [][2]int
+	out, taken := g.dbuf[:0], g.taken[:0]
 	ls, le := trimRange(t.Plain, 0, len(t.Plain))
 	lineLen := utf8.RuneCountInString(t.Plain[ls:le])
 	outer := -1 // end of the last span considered, to skip nested ones
@@ -44,8 +43,11 @@ func (g *generator) emphasis(u *unit) ([]draft, [][2]int) {
 		if sp.Kind == notes.Code && isPlaceholder(u.lower[s:e]) || sp.Kind != notes.Code && isLabel(t.Plain[s:e]) {
 			continue // `foo`, `bar`: names of an example; **Note:**: a label
 		}
+		if sp.Kind != notes.Code && isPlainAdjective(u.lower[s:e]) {
+			continue // "est **équivalent** à": stressed for tone, no term
+		}
 		d := textCloze(u, s, e, ruleEmphasis, 0.7)
-		d.dels[0].start, d.dels[0].end = sp.Start, sp.End
+		d.del.start, d.del.end = int32(sp.Start), int32(sp.End)
 		switch sp.Kind {
 		case notes.Code:
 			d.score = 0.6
@@ -63,6 +65,7 @@ func (g *generator) emphasis(u *unit) ([]draft, [][2]int) {
 		out = append(out, textCloze(u, q.start, q.end, ruleEmphasis, 0.55))
 		taken = append(taken, [2]int{q.start, q.end})
 	}
+	g.dbuf, g.taken = out[:0], taken[:0]
 	return out, taken
 }
 
@@ -70,7 +73,8 @@ func (g *generator) emphasis(u *unit) ([]draft, [][2]int) {
 // stressed for tone rather than a term: three words or more opening with
 // a stop word ("*To avoid repeating discussions*", "*not at all*").
 func (g *generator) isPhrase(u *unit, s, e int) bool {
-	toks := tokenize(u.lower[s:e])
+	var buf [3]token
+	toks := appendTokensN(buf[:0], u.lower[s:e], 3)
 	return len(toks) >= 3 && g.lang.isStop(u.lower[s+toks[0].start:s+toks[0].end])
 }
 
@@ -89,6 +93,9 @@ func isPlaceholder(w string) bool {
 func quotedPhrases(t notes.Text, toks []token) []token {
 	var out []token
 	p := t.Plain
+	if strings.IndexByte(p, '"') < 0 && !strings.Contains(p, "“") && !strings.Contains(p, "«") {
+		return nil // no opening quote
+	}
 	for i := 0; i < len(p); {
 		r, n := utf8.DecodeRuneInString(p[i:])
 		closer := rune(0)

@@ -1,6 +1,8 @@
 package cards
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,25 +46,38 @@ type enumeration struct {
 func (g *generator) findEnumerations() {
 	n := g.n
 	g.enums = make([]*enumeration, len(n.Blocks))
-	type key struct{ group, parent int }
-	lists := map[key][]int{}
-	var order []key
+	// The items, by list (group and parent), each list in document order.
+	var items []int
 	for i, b := range n.Blocks {
-		if b.Kind != notes.Item || g.consumed[i] {
-			continue
+		if b.Kind == notes.Item && !g.consumed[i] {
+			items = append(items, i)
 		}
-		k := key{b.Group, b.Parent}
-		if _, ok := lists[k]; !ok {
-			order = append(order, k)
-		}
-		lists[k] = append(lists[k], i)
 	}
-	for _, k := range order {
-		items := lists[k]
-		if len(items) < 2 {
-			continue
+	if len(items) < 2 {
+		return
+	}
+	key := func(i int) (int, int) { return n.Blocks[i].Group, n.Blocks[i].Parent }
+	slices.SortStableFunc(items, func(a, b int) int {
+		ga, pa := key(a)
+		gb, pb := key(b)
+		return cmp.Or(cmp.Compare(ga, gb), cmp.Compare(pa, pb))
+	})
+	// The lists, in the order of their first items.
+	var lists [][2]int
+	for s := 0; s < len(items); {
+		e := s + 1
+		for e < len(items) && n.Blocks[items[e]].Group == n.Blocks[items[s]].Group &&
+			n.Blocks[items[e]].Parent == n.Blocks[items[s]].Parent {
+			e++
 		}
-		e := g.newEnumeration(items)
+		if e-s >= 2 {
+			lists = append(lists, [2]int{s, e})
+		}
+		s = e
+	}
+	slices.SortFunc(lists, func(a, b [2]int) int { return cmp.Compare(items[a[0]], items[b[0]]) })
+	for _, l := range lists {
+		e := g.newEnumeration(items[l[0]:l[1]:l[1]])
 		if e == nil {
 			continue
 		}
@@ -77,6 +92,16 @@ func (g *generator) findEnumerations() {
 func (g *generator) newEnumeration(items []int) *enumeration {
 	n := g.n
 	first := n.Blocks[items[0]]
+	// A cheap look at the items first: most lists of remarks are long.
+	short := 0
+	for _, i := range items {
+		if len(g.info[i].toks) <= maxEnumItemWords || hasHead(n.Blocks[i].Text) {
+			short++
+		}
+	}
+	if short < 2 || short*2 < len(items) {
+		return nil
+	}
 	e := &enumeration{ordered: first.Ordered}
 	switch {
 	case first.Parent >= 0:
@@ -101,17 +126,10 @@ func (g *generator) newEnumeration(items []int) *enumeration {
 	if e.lead == "" || strings.HasSuffix(strings.TrimRight(e.leadCtx, ": "), "?") {
 		return nil // the items of a question are its answers, not a set
 	}
-	// A cheap look at the items first: most lists of remarks are long.
-	short := 0
-	for _, i := range items {
-		if len(g.info[i].toks) <= maxEnumItemWords || hasHead(n.Blocks[i].Text) {
-			short++
-		}
-	}
-	if short < 2 || short*2 < len(items) {
-		return nil
-	}
 	e.lead = shorten(e.lead, maxLeadInWords)
+	e.items = make([]int, 0, len(items))
+	strs := make([]string, 2*len(items))
+	e.asked, e.shown = strs[:0:len(items)], strs[len(items):len(items)]
 	asked, words, parents, sentences := 0, 0, 0, 0
 	for _, i := range items {
 		b := n.Blocks[i]
@@ -220,47 +238,58 @@ func (g *generator) enumerationCards(e *enumeration, i int) []draft {
 		hi = min(len(e.items), lo+maxEnumShown)
 		lo = max(0, hi-maxEnumShown)
 	}
+	frontLen := 0
 	// The answer must not show on the front: in the lead-in or a sibling.
 	if e.lowShown == nil {
 		e.lowShown = make([]string, len(e.shown))
 		for j, s := range e.shown {
-			e.lowShown[j] = lower(s)
+			e.lowShown[j] = g.text.lower(s)
 		}
 	}
-	ans := lower(e.asked[k])
-	leak := countWord(e.lowLead(), ans, 1) > 0
+	ans := g.text.lower(e.asked[k])
+	leak := countWord(e.lowLead(&g.text), ans, 1) > 0
 	for j := lo; j < hi && !leak; j++ {
 		leak = j != k && countWord(e.lowShown[j], ans, 1) > 0
 	}
-	var front, cloze strings.Builder
-	front.WriteString(e.lead)
-	front.WriteString(":")
-	cloze.WriteString(e.lead)
-	cloze.WriteString(":")
-	if lo > 0 {
-		front.WriteString("\n- …")
-		cloze.WriteString("\n- …")
-	}
-	for j := lo; j < hi; j++ {
-		b := g.n.Blocks[e.items[j]]
-		bullet := "\n- "
-		if e.ordered {
-			bullet = "\n" + strconv.Itoa(b.Index) + ". "
+	// The front and the cloze are written one after the other in the
+	// generator's scratch buffer, then cut from its arena.
+	buf := g.scratch[:0]
+	for part := range 2 {
+		isFront := part == 0
+		buf = append(buf, e.lead...)
+		buf = append(buf, ':')
+		if lo > 0 {
+			buf = append(buf, "\n- …"...)
 		}
-		front.WriteString(bullet)
-		cloze.WriteString(bullet)
-		if j == k {
-			front.WriteString(ClozeMark)
-			cloze.WriteString("{{c1::" + e.asked[j] + "}}")
-			continue
+		for j := lo; j < hi; j++ {
+			if e.ordered {
+				buf = append(buf, '\n')
+				buf = strconv.AppendInt(buf, int64(g.n.Blocks[e.items[j]].Index), 10)
+				buf = append(buf, ". "...)
+			} else {
+				buf = append(buf, "\n- "...)
+			}
+			switch {
+			case j != k:
+				buf = append(buf, e.shown[j]...)
+			case isFront:
+				buf = append(buf, ClozeMark...)
+			default:
+				buf = append(buf, "{{c1::"...)
+				buf = append(buf, e.asked[j]...)
+				buf = append(buf, "}}"...)
+			}
 		}
-		front.WriteString(e.shown[j])
-		cloze.WriteString(e.shown[j])
+		if hi < len(e.items) {
+			buf = append(buf, "\n- …"...)
+		}
+		if isFront {
+			frontLen = len(buf)
+		}
 	}
-	if hi < len(e.items) {
-		front.WriteString("\n- …")
-		cloze.WriteString("\n- …")
-	}
+	g.scratch = buf
+	both := g.text.bytes(buf)
+	front, cloze := both[:frontLen], both[frontLen:]
 	score := 0.7
 	if len(e.items) > maxEnumShown {
 		score -= 0.1
@@ -274,19 +303,19 @@ func (g *generator) enumerationCards(e *enumeration, i int) []draft {
 	}
 	d := draft{
 		kind: Cloze, rule: ruleEnumeration, score: score,
-		front: front.String(), back: e.asked[k], cloze: cloze.String(),
-		q: front.String(), a: e.asked[k], ctx: ctx, ownCtx: true, leakChecked: true,
+		front: front, back: e.asked[k], cloze: cloze,
+		q: front, a: e.asked[k], ctx: ctx, ownCtx: true, leakChecked: true,
 	}
 	if leak {
 		d.dropped = dropLeak
 	}
-	return []draft{d}
+	return append(g.dbuf[:0], d)
 }
 
 // lowLead returns the lead-in in lower case, computed once.
-func (e *enumeration) lowLead() string {
+func (e *enumeration) lowLead(a *textArena) string {
 	if e.low == "" {
-		e.low = lower(e.lead) + ":\n"
+		e.low = a.concat(a.lower(e.lead), ":\n")
 	}
 	return e.low
 }

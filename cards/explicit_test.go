@@ -18,7 +18,7 @@ func simplify(ds []draft) []dcard {
 	g := &generator{lang: langEN}
 	for _, d := range ds {
 		g.check(&d)
-		d.render()
+		g.render(&d)
 		out = append(out, dcard{d.kind, d.front, d.back, d.cloze, d.dropped})
 	}
 	return out

@@ -27,7 +27,7 @@ func (g *generator) facts(u *unit, taken [][2]int, kept bool) []draft {
 	if isArithmetic(p) {
 		return nil
 	}
-	var out []draft
+	out := g.dbuf[:0]
 	ok := func(s, e int) bool {
 		return !overlapsSpan(t, s, e, notes.Code, notes.Link, notes.WikiLink, notes.Tag, notes.Highlight) &&
 			!overlapsTaken(taken, s, e)
@@ -67,6 +67,7 @@ func (g *generator) facts(u *unit, taken [][2]int, kept bool) []draft {
 			out = append(out, d)
 		}
 	}
+	g.dbuf = out[:0]
 	return out
 }
 
@@ -80,6 +81,14 @@ func isArithmetic(p string) bool {
 // month reports whether the lower-case word w names a month (English or
 // French, full or abbreviated).
 func month(w string) bool {
+	if len(w) < 3 || len(w) > len("septembre") {
+		return false
+	}
+	switch w[0] {
+	case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd':
+	default:
+		return false
+	}
 	switch w {
 	case "january", "february", "march", "april", "may", "june", "july", "august", "september",
 		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -176,14 +185,15 @@ func (g *generator) nameFact(u *unit, taken [][2]int) (draft, bool) {
 	var best term
 	found := false
 	urls := u.urlRanges()
+	ws := g.words(u)
 	for k, tk := range u.toks {
 		if inSpan(u.t, tk.start, notes.Code, notes.Tag, notes.Strikethrough) || overlapsTaken(taken, tk.start, tk.end) ||
 			inRanges(urls, tk.start) {
 			continue
 		}
-		c := coreWord(p, tk)
+		c := ws[k].core
 		w := p[c.start:c.end]
-		acr := isTechTerm(w)
+		acr := ws[k].acr
 		upper := isUpperStart(w) && g.lang != langDE && !g.lang.isStop(u.lower[c.start:c.end]) && // German capitalises all nouns
 			!isOrdinal(u.lower[c.start:c.end])
 		// A run of capitalised words is one name ("Julia Gillard",

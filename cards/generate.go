@@ -125,65 +125,102 @@ const (
 // draft is a card as a rule proposes it; the generator adds what comes from
 // the note (ID, deck, context, source, tags).
 type draft struct {
-	kind    Kind
-	rule    string
-	score   float64
-	dropped string
+	// front, back and cloze are the card's Markdown. A cloze of one text
+	// (lazy) sets src and del instead and is rendered only when kept (or
+	// explained): rendering is the costliest step of a card. A dropped
+	// draft whose front is src (mdFront) renders it only when explained.
+	front, back, cloze string
+	// q and a are the plain front and back the checks look at; a lazy
+	// draft has no q but low, its text in lower case.
+	q, a, low string
+	src       notes.Text
+	ctx       []string // the card's context, when ownCtx is set
+	rule      string
+	dropped   string
+	score     float64
+	kind      Kind
+	line      int // source line when not the block's first
+	// where the draft comes from, for the caps
+	blk, unit int
+	del       lazyDeletion
 	// explicit drafts were written by the author: no stop-word, length or
 	// cap check on their answers.
 	explicit bool
 	// highlights marks an explicit cloze made of ==highlights== only,
 	// which does not make its note one of explicit cards.
 	highlights bool
-	line       int // source line when not the block's first
-	// front, back and cloze are the card's Markdown. A cloze of one text
-	// sets src and dels instead and is rendered only when kept (or
-	// explained): rendering is the costliest step of a card.
-	front, back, cloze string
-	src                notes.Text
-	dels               []deletion
-	grp                int
-	lazy               bool
-	// q and a are the plain front and back the checks look at; a lazy
-	// draft has no q but low, its text in lower case.
-	q, a, low string
-	ctx       []string // the card's context, when ownCtx is set
-	ownCtx    bool
+	lazy       bool
+	mdFront    bool
+	ownCtx     bool
 	// leakChecked drafts were checked by their rule for an answer on the
 	// front.
 	leakChecked bool
-	// where the draft comes from, for the caps
-	blk, unit int
+}
+
+// lazyDeletion is the one deletion of a lazy cloze: Plain[start:end] is
+// hidden and Plain[ansStart:ansEnd] is the answer.
+type lazyDeletion struct {
+	start, end, ansStart, ansEnd int32
 }
 
 // textCloze returns the draft of a cloze card of unit u hiding
 // Plain[s:e].
 func textCloze(u *unit, s, e int, rule string, score float64) draft {
-	dels := []deletion{{start: s, end: e, ansStart: s, ansEnd: e, group: 1}}
 	return draft{
 		kind: Cloze, rule: rule, score: score,
-		src: u.t, dels: dels, grp: 1, lazy: true, low: u.lower,
+		src: u.t, del: lazyDeletion{int32(s), int32(e), int32(s), int32(e)}, lazy: true, low: u.lower,
 		a: u.t.Plain[s:e],
 	}
 }
 
+// droppedText returns a dropped cloze draft of rule whose front is the
+// Markdown of t, rendered only when explained.
+func droppedText(t notes.Text, rule, why string) draft {
+	return draft{kind: Cloze, rule: rule, src: t, mdFront: true, q: t.Plain, dropped: why}
+}
+
+// plainIsMarkdown is plainIsMarkdown remembering its last answer: the
+// drafts of one line come one after the other.
+func (g *generator) plainIsMarkdown(t notes.Text) bool {
+	if g.pimOK && len(t.Spans) == len(g.pimText.Spans) && t.Plain == g.pimText.Plain &&
+		(len(t.Spans) == 0 || &t.Spans[0] == &g.pimText.Spans[0]) {
+		return g.pimVal
+	}
+	g.pimText, g.pimVal, g.pimOK = t, plainIsMarkdown(t), true
+	return g.pimVal
+}
+
 // render fills the Markdown of a lazy draft.
-func (d *draft) render() {
+func (g *generator) render(d *draft) {
+	if d.mdFront {
+		d.front, d.mdFront = markdown(d.src), false
+		return
+	}
 	if !d.lazy {
 		return
 	}
-	if del := d.dels[0]; len(d.dels) == 1 && del.hint == "" && plainIsMarkdown(d.src) {
+	del := d.del
+	if g.plainIsMarkdown(d.src) {
 		// Most lines have no markup: no need for the renderer.
 		p := d.src.Plain
 		ans := strings.TrimSpace(p[del.ansStart:del.ansEnd])
-		d.front = strings.TrimSpace(p[:del.start] + ClozeMark + p[del.end:])
+		d.front = strings.TrimSpace(g.text.concat(p[:del.start], ClozeMark, p[del.end:]))
 		d.back = ans
-		d.cloze = strings.TrimSpace(p[:del.start] + "{{c1::" + ans + "}}" + p[del.end:])
+		d.cloze = strings.TrimSpace(g.text.concat(p[:del.start], "{{c1::", ans, "}}", p[del.end:]))
 		d.lazy = false
 		return
 	}
-	c := clozeCard(d.src, d.dels, d.grp)
-	d.front, d.back, d.cloze, d.lazy = c.front, c.back, c.cloze, false
+	// clozeCard of the one deletion, its two fills cut from the arena.
+	ans := answerMarkdown(d.src, int(del.ansStart), int(del.ansEnd))
+	edits := [1]edit{{int(del.start), int(del.end), ClozeMark}}
+	md, marks := renderMarked(d.src, edits[:])
+	front, cloze := md, md
+	mark := string(marks[0])
+	if k := strings.Index(md, mark); k >= 0 {
+		front = g.text.concat(md[:k], ClozeMark, md[k+len(mark):])
+		cloze = g.text.concat(md[:k], "{{c1::", ans, "}}", md[k+len(mark):])
+	}
+	d.front, d.back, d.cloze, d.lazy = strings.TrimSpace(front), ans, strings.TrimSpace(cloze), false
 }
 
 // Generate returns the cards of note n, sorted by source line, then rule
@@ -192,14 +229,11 @@ func (d *draft) render() {
 // owned by the caller. Generate is safe for concurrent use on distinct or
 // unchanging notes and Corpus.
 func Generate(n *notes.Note, opts Options) []Card {
-	cands := explain(n, opts, false)
-	out := make([]Card, 0, len(cands))
-	for _, c := range cands {
-		if c.Dropped == "" {
-			out = append(out, c.Card)
-		}
+	g := run(n, opts, false)
+	if g == nil {
+		return nil
 	}
-	return out
+	return g.cards()
 }
 
 // Explain returns every card the rules proposed for note n, the dropped
@@ -211,14 +245,30 @@ func Explain(n *notes.Note, opts Options) []Candidate {
 }
 
 func explain(n *notes.Note, opts Options, all bool) []Candidate {
+	g := run(n, opts, true)
+	if g == nil {
+		return nil
+	}
+	return g.candidates()
+}
+
+// run makes and checks the drafts of note n, caps applied; nil for a nil
+// note. Unless all is set, the drafts the junk filter drops are not kept.
+func run(n *notes.Note, opts Options, all bool) *generator {
 	if n == nil {
 		return nil
 	}
 	g := newGenerator(n, opts)
+	g.all = all
+	g.drafts = make([]draft, 0, len(n.Blocks)) // about a draft a block
 	if !g.explicitPass() {
 		g.autoPass()
 	}
-	return g.finish(all)
+	runs, ok := g.guessedRuns()
+	g.sameAnswers(runs, ok)
+	g.capUnits(runs, ok)
+	g.capNote()
+	return g
 }
 
 // DeckFromDir returns the deck named after a slash-separated folder path
@@ -259,29 +309,69 @@ func tagDeck(tags []string) (deck string, ok bool) {
 	return deck, ok
 }
 
-// generator holds the state of one Explain call.
+// generator holds the state of one Generate or Explain call: one per
+// note. Its buffers are reused from block to block (reset, not
+// reallocated), and the strings and slices of its cards are cut from two
+// arenas, so that a note costs a few allocations rather than a few per
+// word.
 type generator struct {
 	n        *notes.Note
 	opts     Options
 	deck     string
 	lang     lang
 	tagged   bool     // the note has a #flashcards tag
+	all      bool     // keep the dropped drafts too, for Explain
+	valid    bool     // all the note's text is valid UTF-8: nothing to sanitize
 	consumed []bool   // blocks already turned into cards by a multi-block rule
 	leadIns  []string // per list group: the line ending with ':' before it
-	h1       map[string]bool
 	info     []blockInfo
-	ctx      [][]string // per block, filled on first use
-	ctxDone  []bool
-	lowers   map[string]string // lowerOf's memory
-	acronyms map[string]int    // shorthand's memory: two-capital words and their counts
-	ctxLow   [][]string        // per block: its context in lower case
-	valid    bool              // all the note's text is valid UTF-8: nothing to sanitize
-	wordBuf  []word            // backing store of the words of the units of a block
-	unitBuf  []unit            // backing store of the units of a block
-	idBuf    []byte
-	tf       map[string]int32 // occurrences of each lower-case word in the note
 	enums    []*enumeration   // per block: the enumeration an item belongs to
+	tf       map[string]int32 // occurrences of each lower-case word in the note
 	drafts   []draft
+
+	// Memories.
+	titleText            string // the note's title on one line
+	titleDone, titleIsH1 bool   // whether an H1 has the title's text
+	ctx                  [][]string
+	ctxDone              []bool // per block: its context, filled on first use
+	// the context of the last block without parent or lead-in, and its
+	// heading path
+	headPath  []string
+	headCtx   []string
+	headCtxOK bool
+	// per block: its title, context and tags in lower case, joined
+	ctxLow   []string
+	ctxLowOK []bool
+	// the last context joined, and its joined text
+	lastCtx    []string
+	lastCtxLow string
+	lastCtxOK  bool
+	lowers     map[string]string // lowerOf's memory
+	acronyms   map[string]int    // shorthand's memory: two-capital words and their counts
+	// plainIsMarkdown's memory
+	pimText notes.Text
+	pimVal  bool
+	pimOK   bool
+
+	// Per-block buffers, good until the next block.
+	wordBuf []word         // the words of the units
+	stopBuf []bool         // the stop flags of the units
+	unitBuf []unit         // the units
+	tokBuf  []token        // the tokens of the units of a long block
+	rngBuf  []rng          // the ranges of the units of a long block
+	covered []bool         // per unit: a definition covers it
+	rest    []int          // the units left to the sentence rule
+	sents   []sentenceCand // the sentence cards
+	order   []int          // keySentences' ranking
+	dbuf    []draft        // the drafts a rule returns, good until the next rule runs
+	taken   [][2]int       // the ranges the emphasis rule hid
+	scratch []byte         // a text being built before it goes to the arena
+	idBuf   []byte         // cardID's buffer
+
+	// Arenas.
+	spanBuf []notes.Span // the spans of the units of long blocks
+	text    textArena    // lower-case texts and the strings of the cards
+	strs    stringArena  // the contexts and tags of the cards
 }
 
 // blockInfo is the lower-case text and words of a block, computed once.
@@ -297,26 +387,22 @@ func newGenerator(n *notes.Note, opts Options) *generator {
 		info:     make([]blockInfo, len(n.Blocks)),
 		ctx:      make([][]string, len(n.Blocks)),
 		ctxDone:  make([]bool, len(n.Blocks)),
-		drafts:   make([]draft, 0, len(n.Blocks)),
 	}
 	tdeck, tagged := tagDeck(n.Tags)
 	g.tagged = tagged
 	g.deck = cmp.Or(n.Deck, tdeck, opts.Deck, DefaultDeck)
 	maxGroup := 0
-	size := 0
+	size, longest := 0, 0
 	for _, b := range n.Blocks {
 		size += len(b.Text.Plain)
+		longest = max(longest, len(b.Text.Plain))
 	}
 	arena := make([]token, 0, size/6+1) // the words of all blocks, in one allocation
+	g.text.reserve(size)                // their lower-case texts
+	g.text.scratch = make([]byte, 0, longest)
 	for i, b := range n.Blocks {
-		if b.Kind == notes.Heading && b.Depth == 1 {
-			if g.h1 == nil {
-				g.h1 = map[string]bool{}
-			}
-			g.h1[strings.ToLower(oneLine(b.Text.Plain))] = true
-		}
 		maxGroup = max(maxGroup, b.Group)
-		p := lower(b.Text.Plain)
+		p := g.text.lower(b.Text.Plain)
 		start := len(arena)
 		arena = appendTokens(arena, p)
 		toks := arena[start:len(arena):len(arena)]
@@ -436,6 +522,7 @@ func (g *generator) autoPass() {
 // block runs the rules, in priority order, on a Line or Item block.
 func (g *generator) block(i int) {
 	g.wordBuf = g.wordBuf[:0] // the words of the last block's units are done with
+	g.stopBuf = g.stopBuf[:0]
 	b := g.n.Blocks[i]
 	t := b.Text
 	if i+1 < len(g.n.Blocks) && !g.consumed[i+1] && g.adjacent(b, g.n.Blocks[i+1]) {
@@ -449,11 +536,13 @@ func (g *generator) block(i int) {
 		g.add(i, 0, d)
 	}
 	if isAdmonition(t.Plain) || isImportLine(t.Plain) {
-		g.add(i, 0, draft{kind: Cloze, front: markdown(t), q: t.Plain, rule: ruleSentence, dropped: dropMarkup})
+		g.add(i, 0, droppedText(t, ruleSentence, dropMarkup))
 		return
 	}
 	units := g.units(i)
-	covered := make([]bool, len(units))
+	covered := slices.Grow(g.covered[:0], len(units))[:len(units)]
+	clear(covered)
+	g.covered = covered
 	for k := range units {
 		if ds := g.definition(&units[k]); len(ds) > 0 {
 			covered[k] = g.add(i, k, ds...)
@@ -464,14 +553,16 @@ func (g *generator) block(i int) {
 			return
 		}
 	}
-	var rest []int
+	rest := g.rest[:0]
 	for k := range units {
 		if covered[k] {
 			continue
 		}
 		u := &units[k]
-		if u.linkOnly() || u.reference(g.lang) || g.shortLeadIn(u) {
-			rest = append(rest, k) // a reference's title: the sentence rule says so
+		if u.linkOnly() || u.reference(g.lang) || g.shortLeadIn(u) || g.isExerciseStep(u) {
+			// A reference's title, a lead-in, a step of an exercise: the
+			// sentence rule says why it makes no card.
+			rest = append(rest, k)
 			continue
 		}
 		emph, taken := g.emphasis(u)
@@ -484,6 +575,7 @@ func (g *generator) block(i int) {
 		}
 	}
 	g.keySentences(i, units, rest)
+	g.rest = rest
 }
 
 // shortLeadIn reports whether u only introduces what follows: it ends
@@ -493,8 +585,8 @@ func (g *generator) shortLeadIn(u *unit) bool {
 		return false
 	}
 	content := 0
-	for _, tk := range u.toks {
-		if !g.lang.isStop(u.lower[tk.start:tk.end]) {
+	for _, st := range g.stops(u) {
+		if !st {
 			content++
 		}
 	}
@@ -522,7 +614,9 @@ func (g *generator) add(i, k int, ds ...draft) bool {
 			d.line = g.n.Blocks[i].Line
 		}
 		g.check(&d)
-		g.drafts = append(g.drafts, d)
+		if d.dropped == "" || g.all {
+			g.drafts = append(g.drafts, d)
+		}
 		kept = kept || d.dropped == ""
 	}
 	return kept
@@ -536,104 +630,106 @@ func (g *generator) context(i int) []string {
 	}
 	n := g.n
 	b := n.Blocks[i]
-	var ctx []string
-	title := oneLine(n.Title)
-	var heads []string
+	depth, top := 0, i
+	for p, guard := b.Parent, 0; p >= 0 && p < len(n.Blocks) && guard < len(n.Blocks); p, guard = n.Blocks[p].Parent, guard+1 {
+		depth++
+		top = p
+	}
+	lead := ""
+	if tb := n.Blocks[top]; tb.Kind == notes.Item && tb.Group > 0 && tb.Group < len(g.leadIns) {
+		lead = g.leadIns[tb.Group]
+	}
+	// Blocks of one section share their heading path: without parents or
+	// lead-in, they share their context too.
+	plain := depth == 0 && lead == ""
+	if plain && g.headCtxOK && sameSlice(b.Headings, g.headPath) {
+		g.ctx[i], g.ctxDone[i] = g.headCtx, true
+		return g.headCtx
+	}
+
+	ctx := make([]string, 0, 2+len(b.Headings)+depth)
+	title := g.title()
+	first := ""
 	for _, h := range b.Headings {
 		if h = oneLine(h); h != "" {
-			heads = append(heads, h)
+			first = h
+			break
 		}
 	}
 	// A title that is the text of an H1 (the parser takes the first H1 when
 	// the frontmatter names none) encloses only the blocks under that H1,
 	// whose heading path already starts with it: blocks before it or under
 	// another H1 do not belong to it.
-	if title != "" && !g.h1[strings.ToLower(title)] &&
-		(len(heads) == 0 || !strings.EqualFold(heads[0], title)) {
+	if title != "" && !g.titleIsH1 && (first == "" || !strings.EqualFold(first, title)) {
 		ctx = append(ctx, title)
 	}
-	ctx = append(ctx, heads...)
-	var parents []string
-	top := i
+	for _, h := range b.Headings {
+		if h = oneLine(h); h != "" {
+			ctx = append(ctx, h)
+		}
+	}
+	if lead != "" {
+		ctx = append(ctx, lead)
+	}
+	start := len(ctx)
 	for p, guard := b.Parent, 0; p >= 0 && p < len(n.Blocks) && guard < len(n.Blocks); p, guard = n.Blocks[p].Parent, guard+1 {
 		if s := oneLine(n.Blocks[p].Text.Plain); s != "" {
-			parents = append(parents, strings.TrimSpace(strings.TrimRight(s, ":")))
+			ctx = append(ctx, strings.TrimSpace(strings.TrimRight(s, ":")))
 		}
-		top = p
 	}
-	if tb := n.Blocks[top]; tb.Kind == notes.Item && tb.Group > 0 && tb.Group < len(g.leadIns) && g.leadIns[tb.Group] != "" {
-		ctx = append(ctx, g.leadIns[tb.Group])
-	}
-	slices.Reverse(parents)
-	ctx = append(ctx, parents...)
+	slices.Reverse(ctx[start:])
 	if len(ctx) == 0 {
 		ctx = nil
 	}
+	if plain {
+		g.headPath, g.headCtx, g.headCtxOK = b.Headings, ctx, true
+	}
+
 	g.ctx[i], g.ctxDone[i] = ctx, true
 	return ctx
 }
 
-// finish applies the caps, builds the candidates, sorts them and marks
-// duplicates. Unless all is set, dropped drafts are left out and never
-// rendered.
-func (g *generator) finish(all bool) []Candidate {
-	g.sameAnswers()
-	g.capUnits()
-	g.capNote()
-	n := g.n
-	size := len(g.drafts)
-	if !all {
-		size = 0
-		for k := range g.drafts {
-			if g.drafts[k].dropped == "" {
-				size++
+// sameSlice reports whether a and b are the same slice: same length and
+// same first element in memory.
+func sameSlice(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	return len(a) == 0 || &a[0] == &b[0]
+}
+
+// title returns the note's title on one line, and sets titleIsH1 when it
+// is the text of an H1 heading of the note.
+func (g *generator) title() string {
+	if !g.titleDone {
+		g.titleText = oneLine(g.n.Title)
+		low := strings.ToLower(g.titleText)
+		for _, b := range g.n.Blocks {
+			if b.Kind == notes.Heading && b.Depth == 1 && strings.ToLower(oneLine(b.Text.Plain)) == low {
+				g.titleIsH1 = true
+				break
 			}
 		}
+		g.titleDone = true
 	}
-	cands := make([]Candidate, 0, size)
+	return g.titleText
+}
+
+// candidates renders every draft, kept or dropped, into a candidate,
+// sorts them and marks duplicates.
+func (g *generator) candidates() []Candidate {
+	strs := 0
+	for k := range g.drafts {
+		strs += len(g.n.Tags) + len(g.draftContext(&g.drafts[k]))
+	}
+	g.strs.reserve(strs)
+	cands := make([]Candidate, 0, len(g.drafts))
 	for k := range g.drafts {
 		d := &g.drafts[k]
-		if d.dropped != "" && !all {
-			continue
-		}
-		spans := d.lazy && len(d.src.Spans) > 0
-		d.render()
-		if spans && d.dropped == "" && leaks(d.front, d.back) {
-			// Markup can split words the plain text joins ("x`0` x"):
-			// check the rendered front too.
-			d.dropped = dropLeak
-			if !all {
-				continue
-			}
-		}
-		ctx := d.ctx
-		if !d.ownCtx {
-			ctx = g.context(d.blk)
-		}
-		c := Card{
-			Deck:    g.deck,
-			Kind:    d.kind,
-			Front:   strings.TrimSpace(d.front),
-			Back:    strings.TrimSpace(d.back),
-			Cloze:   d.cloze,
-			Context: slices.Clone(ctx),
-			Source:  notesSource(n, d.line),
-			Tags:    slices.Clone(n.Tags),
-			Rule:    d.rule,
-		}
-		if !g.valid {
-			sanitize(&c)
-		}
-		c.ID = cardID(&g.idBuf, c.Kind, c.Front, c.Back)
-		cands = append(cands, Candidate{Card: c, Score: d.score, Dropped: d.dropped})
+		g.renderDraft(d)
+		cands = append(cands, Candidate{Card: g.card(d), Score: d.score, Dropped: d.dropped})
 	}
-	slices.SortStableFunc(cands, func(a, b Candidate) int {
-		return cmp.Or(
-			cmp.Compare(a.Card.Source.Line, b.Card.Source.Line),
-			cmp.Compare(rulePriority(a.Card.Rule), rulePriority(b.Card.Rule)),
-			cmp.Compare(a.Card.ID, b.Card.ID),
-		)
-	})
+	slices.SortStableFunc(cands, func(a, b Candidate) int { return compareCards(&a.Card, &b.Card) })
 	seen := make(map[ID]bool, len(cands))
 	for i := range cands {
 		c := &cands[i]
@@ -646,26 +742,168 @@ func (g *generator) finish(all bool) []Candidate {
 		}
 		seen[c.Card.ID] = true
 	}
-	if !all {
-		kept := cands[:0]
-		for _, c := range cands {
-			if c.Dropped == "" {
-				kept = append(kept, c)
+	return cands
+}
+
+// cards renders the kept drafts into cards, sorted, duplicates left out;
+// dropped drafts are never rendered.
+func (g *generator) cards() []Card {
+	size, strs, text := 0, 0, 0
+	for k := range g.drafts {
+		if d := &g.drafts[k]; d.dropped == "" {
+			size++
+			strs += len(g.n.Tags) + len(g.draftContext(d))
+			text += len(ID("0123456789abcdef"))
+			if d.lazy {
+				text += 2*len(d.src.Plain) + len("{{c1::}}") + len(ClozeMark)
 			}
 		}
-		cands = kept
 	}
-	return cands
+	g.strs.reserve(strs)
+	g.text.reserve(text)
+	out := make([]Card, 0, size)
+	for k := range g.drafts {
+		d := &g.drafts[k]
+		if d.dropped != "" {
+			continue
+		}
+		if g.renderDraft(d); d.dropped != "" {
+			continue
+		}
+		out = append(out, g.card(d))
+	}
+	slices.SortStableFunc(out, func(a, b Card) int { return compareCards(&a, &b) })
+	seen := make(map[ID]bool, len(out))
+	kept := out[:0]
+	for _, c := range out {
+		if !seen[c.ID] {
+			seen[c.ID] = true
+			kept = append(kept, c)
+		}
+	}
+	clear(out[len(kept):])
+	return kept
+}
+
+// compareCards orders cards by source line, rule priority, then ID.
+func compareCards(a, b *Card) int {
+	return cmp.Or(
+		cmp.Compare(a.Source.Line, b.Source.Line),
+		cmp.Compare(rulePriority(a.Rule), rulePriority(b.Rule)),
+		cmp.Compare(a.ID, b.ID),
+	)
+}
+
+// renderDraft fills the Markdown of d and drops it when the rendered
+// front shows its answer.
+func (g *generator) renderDraft(d *draft) {
+	spans := d.lazy && len(d.src.Spans) > 0
+	g.render(d)
+	if spans && d.dropped == "" && g.leaks(d.front, d.back) {
+		// Markup can split words the plain text joins ("x`0` x"):
+		// check the rendered front too.
+		d.dropped = dropLeak
+	}
+}
+
+// draftContext returns the context of d's card.
+func (g *generator) draftContext(d *draft) []string {
+	if d.ownCtx {
+		return d.ctx
+	}
+	return g.context(d.blk)
+}
+
+// card builds the card of the rendered draft d.
+func (g *generator) card(d *draft) Card {
+	ctx := g.draftContext(d)
+	c := Card{
+		Deck:    g.deck,
+		Kind:    d.kind,
+		Front:   strings.TrimSpace(d.front),
+		Back:    strings.TrimSpace(d.back),
+		Cloze:   d.cloze,
+		Context: g.strs.clone(ctx),
+		Source:  notesSource(g.n, d.line),
+		Tags:    g.strs.clone(g.n.Tags),
+		Rule:    d.rule,
+	}
+	if !g.valid {
+		sanitize(&c)
+	}
+	c.ID = cardID(&g.idBuf, &g.text, c.Kind, c.Front, c.Back)
+	return c
 }
 
 func notesSource(n *notes.Note, line int) Source {
 	return Source{Path: n.Path, Line: line}
 }
 
+// guessedRuns returns, when the guessed drafts (neither explicit nor
+// dropped) come block by block, the ranges of g.drafts that hold the
+// guessed drafts of one block each; false when they do not.
+func (g *generator) guessedRuns() ([][2]int, bool) {
+	var runs [][2]int
+	last := -1
+	for k := range g.drafts {
+		d := &g.drafts[k]
+		if d.dropped != "" || d.explicit {
+			continue
+		}
+		switch {
+		case d.blk == last:
+			runs[len(runs)-1][1] = k + 1
+		case d.blk < last:
+			return nil, false
+		default:
+			runs = append(runs, [2]int{k, k + 1})
+			last = d.blk
+		}
+	}
+	return runs, true
+}
+
 // sameAnswers keeps, of the guessed cloze cards of one block that ask for
 // the same answer, the best scored: two clozes of one word on one line ask
 // one fact twice.
-func (g *generator) sameAnswers() {
+func (g *generator) sameAnswers(runs [][2]int, ok bool) {
+	if !ok {
+		g.sameAnswersMap()
+		return
+	}
+	type entry struct {
+		a string
+		k int
+	}
+	var best []entry
+	for _, r := range runs {
+		best = best[:0]
+	next:
+		for k := r[0]; k < r[1]; k++ {
+			d := &g.drafts[k]
+			if d.dropped != "" || d.explicit || d.kind != Cloze {
+				continue
+			}
+			a := g.text.lower(strings.TrimSpace(d.a))
+			for e := range best {
+				if best[e].a != a {
+					continue
+				}
+				if j := best[e].k; d.score > g.drafts[j].score {
+					g.drafts[j].dropped = dropSameAnswer
+					best[e].k = k
+				} else {
+					d.dropped = dropSameAnswer
+				}
+				continue next
+			}
+			best = append(best, entry{a, k})
+		}
+	}
+}
+
+// sameAnswersMap is sameAnswers for drafts in any order.
+func (g *generator) sameAnswersMap() {
 	type key struct {
 		blk int
 		a   string
@@ -676,7 +914,7 @@ func (g *generator) sameAnswers() {
 		if d.dropped != "" || d.explicit || d.kind != Cloze {
 			continue
 		}
-		ky := key{d.blk, lower(strings.TrimSpace(d.a))}
+		ky := key{d.blk, g.text.lower(strings.TrimSpace(d.a))}
 		j, ok := best[ky]
 		switch {
 		case !ok:
@@ -691,29 +929,43 @@ func (g *generator) sameAnswers() {
 }
 
 // capUnits keeps the maxPerUnit best guessed cards of each line.
-func (g *generator) capUnits() {
-	type key struct{ blk, unit int }
-	count := map[key]int{}
-	for k := range g.drafts {
-		d := &g.drafts[k]
-		if d.dropped == "" && !d.explicit {
-			count[key{d.blk, d.unit}]++
-		}
+func (g *generator) capUnits(runs [][2]int, ok bool) {
+	if !ok {
+		runs = [][2]int{{0, len(g.drafts)}}
 	}
-	for ky, c := range count {
-		if c <= maxPerUnit {
-			continue
-		}
-		var idx []int
-		for k := range g.drafts {
+	var idx []int
+	for _, r := range runs {
+		for k := r[0]; k < r[1]; k++ {
 			d := &g.drafts[k]
-			if d.dropped == "" && !d.explicit && d.blk == ky.blk && d.unit == ky.unit {
-				idx = append(idx, k)
+			if d.dropped != "" || d.explicit {
+				continue
 			}
-		}
-		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(g.drafts[b].score, g.drafts[a].score) })
-		for _, k := range idx[maxPerUnit:] {
-			g.drafts[k].dropped = dropLineCap
+			// The first draft of its line in the run: count the line.
+			first, count := true, 0
+			for j := r[0]; j < r[1]; j++ {
+				e := &g.drafts[j]
+				if e.dropped != "" || e.explicit || e.blk != d.blk || e.unit != d.unit {
+					continue
+				}
+				if j < k {
+					first = false
+					break
+				}
+				count++
+			}
+			if !first || count <= maxPerUnit {
+				continue
+			}
+			idx = idx[:0]
+			for j := k; j < r[1]; j++ {
+				if e := &g.drafts[j]; e.dropped == "" && !e.explicit && e.blk == d.blk && e.unit == d.unit {
+					idx = append(idx, j)
+				}
+			}
+			slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(g.drafts[b].score, g.drafts[a].score) })
+			for _, j := range idx[maxPerUnit:] {
+				g.drafts[j].dropped = dropLineCap
+			}
 		}
 	}
 }
@@ -783,24 +1035,34 @@ func (g *generator) check(d *draft) {
 		d.dropped = dropPunctuation
 	case d.lazy && d.lazyLeaks():
 		d.dropped = dropLeak
-	case d.lazy && !hasWordRune(d.src.Plain[:d.dels[0].start]) && !hasWordRune(d.src.Plain[d.dels[0].end:]):
+	case d.lazy && !hasWordRune(d.src.Plain[:d.del.start]) && !hasWordRune(d.src.Plain[d.del.end:]):
 		d.dropped = dropNoContext
 	case !d.lazy && strings.EqualFold(q, a):
 		d.dropped = dropEqual
-	case !d.lazy && !d.leakChecked && d.kind == Cloze && leaks(q, a):
+	case !d.lazy && !d.leakChecked && d.kind == Cloze && g.leaks(q, a):
 		d.dropped = dropLeak
 	case !d.lazy && d.kind == Cloze && !hasWordRune(strings.ReplaceAll(q, ClozeMark, "")):
 		d.dropped = dropNoContext
 	case d.explicit:
-	case d.kind != Cloze && containsWord(q, a):
+	case d.kind != Cloze && g.containsWord(q, a):
 		d.dropped = dropLeak
 	case utf8.RuneCountInString(strings.Trim(a, "`")) < 2:
 		d.dropped = dropTooShort
-	case !strings.HasPrefix(a, "`") && !isAcronym(a) && g.lang.isStop(lower(a)):
+	case !strings.HasPrefix(a, "`") && !isAcronym(a) && g.lang.isStop(g.text.lower(a)):
 		d.dropped = dropStopWord // code such as `__le__` or `if` is no stop word
 	case isLongAnswer(a) && d.rule != ruleQuestion: // a question's answer may be a sentence
 		d.dropped = dropLongAnswer
+	case d.kind == Cloze && (d.rule == ruleSentence || d.rule == ruleFact) && namesNothing(a):
+		d.dropped = dropNoTerm // "see the [...] below": "section" names nothing
 	}
+}
+
+// namesNothing reports whether the answer a of a guessed cloze is a word
+// that names nothing to learn: a generic noun ("problems", "section"), an
+// adverb ("sequentially") or a common verb.
+func namesNothing(a string) bool {
+	w := lower(strings.TrimSpace(a))
+	return isGeneric(w) || len(w) > 3 && isAdverb(w) || isCommonVerb(w)
 }
 
 // isAcronym reports whether w is written in capitals, two letters or more
@@ -821,7 +1083,7 @@ func isAcronym(w string) bool {
 // lazyLeaks reports whether the answer of a lazy cloze shows elsewhere on
 // its front.
 func (d *draft) lazyLeaks() bool {
-	del := d.dels[0]
+	del := d.del
 	// The back lists answers joined with "; ": each must stay hidden.
 	for a := range strings.SplitSeq(d.low[del.ansStart:del.ansEnd], "; ") {
 		a = strings.TrimSpace(a)
@@ -861,6 +1123,22 @@ func leaks(front, back string) bool {
 		}
 	}
 	return false
+}
+
+// leaks is leaks with the lower-case texts cut from the generator's arena.
+func (g *generator) leaks(front, back string) bool {
+	for a := range strings.SplitSeq(back, "; ") {
+		if g.containsWord(front, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWord is containsWord with the lower-case texts cut from the
+// generator's arena.
+func (g *generator) containsWord(hay, needle string) bool {
+	return countWord(g.text.toLower(hay), g.text.toLower(strings.TrimSpace(needle)), 1) > 0
 }
 
 // sanitize makes the text of a card valid UTF-8: invalid bytes become

@@ -412,3 +412,47 @@ func TestDeckFromDir(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerate_instructions checks that the steps of an exercise or a
+// procedure ("Tapez la commande : `ps -ef`", "Type `baz` in the lookup
+// bar") give no guessed cloze, not even of their code or figures, while
+// a statement beside them still does.
+func TestGenerate_instructions(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string // "line rule back" of the cards
+	}{
+		{
+			name: "french exercise",
+			src: "# Processus\n\n" +
+				"La commande `ps` affiche les processus du système et leur identifiant.\n\n" +
+				"1. Faites grossir `minou` de 200g et maigrir `minette` de 150g, puis affichez leurs masses.\n" +
+				"2. Tapez la commande de filtrage : `ps -ef | grep python3`.\n" +
+				"3. Dans `htop`, repérez la colonne **NI** (Nice) et notez sa valeur.\n",
+			want: []string{"3 emphasis `ps`"},
+		},
+		{
+			name: "english user interface steps",
+			src: "# Lookup\n\n" +
+				"The lookup bar finds notes by their **hierarchy** and their title.\n\n" +
+				"- Type `baz` in the lookup bar and press **Enter** to create the note.\n",
+			want: []string{"3 emphasis hierarchy"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, err := notes.Parse("i.md", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range Generate(n, Options{}) {
+				got = append(got, fmt.Sprintf("%d %s %s", c.Source.Line, c.Rule, c.Back))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Generate(%q) mismatch (-want +got):\n%s", tt.src, diff)
+			}
+		})
+	}
+}

@@ -225,7 +225,7 @@ func checked(g *generator, ds []draft) []dcard {
 	var out []dcard
 	for _, d := range ds {
 		g.check(&d)
-		d.render()
+		g.render(&d)
 		out = append(out, dcard{d.kind, d.front, d.back, d.cloze, d.dropped})
 	}
 	return out

@@ -13,7 +13,9 @@ import (
 // it lowers and folds the white space of the text in one pass. Other texts
 // go through slowID. Card IDs took a tenth of Generate's time otherwise;
 // TestCardID and FuzzCardID check that the two agree.
-func cardID(buf *[]byte, k Kind, front, back string) ID {
+//
+// The ID is cut from arena when there is one, else allocated.
+func cardID(buf *[]byte, arena *textArena, k Kind, front, back string) ID {
 	b := append((*buf)[:0], k.String()...)
 	b = append(b, 0)
 	b, ok := appendNormalized(b, front)
@@ -26,7 +28,12 @@ func cardID(buf *[]byte, k Kind, front, back string) ID {
 		return slowID(k, front, back)
 	}
 	sum := sha256.Sum256(b)
-	return ID(hex.EncodeToString(sum[:8]))
+	var hx [16]byte
+	hex.Encode(hx[:], sum[:8])
+	if arena == nil {
+		return ID(hx[:])
+	}
+	return ID(arena.bytes(hx[:]))
 }
 
 // appendNormalized appends s as normalize would return it (lower case,
@@ -37,6 +44,21 @@ func appendNormalized(out []byte, s string) ([]byte, bool) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
+			if keepsNormalized(c) {
+				// A run of ASCII that is neither space nor capital goes as
+				// it is.
+				j := i + 1
+				for j < len(s) && (keepsNormalized(s[j]) || s[j] == ' ' && j+1 < len(s) && keepsNormalized(s[j+1])) {
+					j++ // a single space between kept bytes stays as it is
+				}
+				if space && started {
+					out = append(out, ' ')
+				}
+				space, started = false, true
+				out = append(out, s[i:j]...)
+				i = j
+				continue
+			}
 			i++
 			switch {
 			case c == ' ' || '\t' <= c && c <= '\r':
@@ -73,6 +95,12 @@ func appendNormalized(out []byte, s string) ([]byte, bool) {
 		out = utf8.AppendRune(out, r)
 	}
 	return out, true
+}
+
+// keepsNormalized reports whether the byte c is ASCII that normalize
+// leaves as it is: no white space, no capital.
+func keepsNormalized(c byte) bool {
+	return c < utf8.RuneSelf && c != ' ' && c-'\t' > '\r'-'\t' && c-'A' >= 26
 }
 
 // isStablePunct reports whether r is typographic punctuation or a

@@ -63,6 +63,7 @@ const (
 	MissLinks     = "links"         // fewer than four words outside links, URLs and tags
 	MissReference = "reference"     // only points elsewhere: "See …", "[Title](url), Author"
 	MissLeadIn    = "lead-in"       // a short line ending with ":" whose list does not show it
+	MissStep      = "step"          // a step of an exercise: "Tapez la commande …", "Click Save"
 	MissNoCard    = "no card"       // a content line in the narrow sense too
 )
 
@@ -243,7 +244,11 @@ func isContentLine(b notes.Block) bool {
 //     section", "[Title](url), University of X");
 //   - MissLeadIn: a line ending with ":" with fewer than six content words
 //     ("Tasks:", "For instance, the following note:"), which introduces
-//     what follows; it counts as covered when a card of its list shows it.
+//     what follows; it counts as covered when a card of its list shows it;
+//   - MissStep: a step of an exercise or of a user interface, which tells
+//     the reader what to do ("Tapez la commande : `ps -ef`", "Dans
+//     `htop`, repérez la colonne NI", "Click Save"): its code and figures
+//     are the exercise's, and the rules make no card of it.
 func lineKind(b notes.Block) string {
 	switch {
 	case isAdmonition(b.Text.Plain) || isImportLine(b.Text.Plain):
@@ -271,6 +276,8 @@ func lineKind(b notes.Block) string {
 		return MissReference
 	case strings.HasSuffix(strings.TrimSpace(t.Plain), ":") && content < minLeadInWords:
 		return MissLeadIn
+	case isStepLine(&u):
+		return MissStep
 	}
 	return ""
 }
@@ -322,4 +329,14 @@ func JunkReason(c Card) string {
 		return "answer on the front"
 	}
 	return ""
+}
+
+// isStepLine reports whether the lower-case unit u reads as a step of an
+// exercise in any language (see generator.isExerciseStep): an English
+// verb of a user interface first, or a French imperative opening it.
+func isStepLine(u *unit) bool {
+	if len(u.toks) == 0 {
+		return false
+	}
+	return isUIVerb(u.lower[u.toks[0].start:u.toks[0].end]) || opensWithImperative(u)
 }

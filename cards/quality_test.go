@@ -20,11 +20,12 @@ import (
 // not regress. The literal figure stays under 90% on the corpus because of
 // lines no card should come from: bare links ("[Title](url)", tables of
 // contents), references, questions nothing answers, lead-ins of code
-// blocks (see lineKind).
+// blocks, steps of exercises (see lineKind). It went from 78.8% to 76.9%
+// when the steps of exercises stopped giving clozes of their code.
 const (
 	minCoverage      = 0.90
 	maxJunkRate      = 0.05
-	minLiteralCorpus = 0.78
+	minLiteralCorpus = 0.76
 	minLiteralSeed   = 0.95
 )
 

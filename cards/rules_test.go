@@ -119,10 +119,8 @@ func TestDefinition(t *testing.T) {
 			name: "german copula",
 			lang: langDE,
 			in:   "Ein Compiler ist ein Programm, das Quellcode übersetzt",
-			want: []dcard{
-				{Kind: Basic, Front: "Compiler", Back: "ein Programm"},
-				{Kind: Reversed, Front: "ein Programm", Back: "Compiler"},
-			},
+			// "ein Programm" is too vague to ask for "Compiler": one way only
+			want: []dcard{{Kind: Basic, Front: "Compiler", Back: "ein Programm"}},
 		},
 		{
 			name: "long definition goes one way",
@@ -163,6 +161,48 @@ func TestDefinition(t *testing.T) {
 		{name: "url is not a separator", in: "Docs at https://example.com today"},
 		{name: "hyphenated word is not a dash", lang: langFR, in: "Le savoir-faire et le savoir-être comptent"},
 		{name: "colon in code", in: "`a: b` est du YAML valide"},
+		// The reversed card asks for the term from its definition: only a
+		// description of the term does, not a value, a list or a quote.
+		{
+			name: "a field and its size: no reversed card",
+			in:   "`text` - 140 bytes",
+			want: []dcard{{Kind: Basic, Front: "`text`", Back: "140 bytes"}},
+		},
+		{
+			name: "a label and a two-word value: no reversed card",
+			in:   "Missing note - warning color",
+			want: []dcard{{Kind: Basic, Front: "Missing note", Back: "warning color"}},
+		},
+		{
+			name: "two words ask for an acronym",
+			lang: langFR,
+			in:   "**PID** : Identifiant unique.",
+			want: []dcard{
+				{Kind: Basic, Front: "PID", Back: "Identifiant unique"},
+				{Kind: Reversed, Front: "Identifiant unique", Back: "PID"},
+			},
+		},
+		{
+			name: "a list of members: no reversed card",
+			lang: langFR,
+			in:   "**États** : Élu (Running), Prêt (Ready), Bloqué (Sleeping).",
+			want: []dcard{{Kind: Basic, Front: "États", Back: "Élu (Running), Prêt (Ready), Bloqué (Sleeping)"}},
+		},
+		{
+			name: "two sentences of advice: no reversed card",
+			in:   "**Short timeline** - Aim for **breadth** with system design topics. Practice by solving **some** interview questions.",
+		},
+		{
+			name: "a speaker and what they said: no card",
+			lang: langFR,
+			in: "Hervé Folliot : En physique, les méconduites qu'on rencontre le plus, ce sont des retouches " +
+				"d'images qui permettent de démontrer la thèse",
+		},
+		{
+			name: "mostly code: no reversed card",
+			in:   "Abstraction: nested map `ColumnFamily<RowKey, Columns<ColKey, Value, Timestamp>>`",
+			want: []dcard{{Kind: Basic, Front: "Abstraction", Back: "nested map `ColumnFamily<RowKey, Columns<ColKey, Value, Timestamp>>`"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -297,6 +337,17 @@ func TestEmphasis(t *testing.T) {
 			in:   "The **cache** is fast, a cache miss is slow",
 			want: []dcard{{Kind: Cloze, Front: "The [...] is fast, a cache miss is slow", Back: "cache", Cloze: "The {{c1::cache}} is fast, a cache miss is slow", Dropped: dropLeak}},
 		},
+		{
+			name: "a stressed adjective is tone, not a term",
+			lang: langFR,
+			in:   "Remarque : `JOIN` tout seul est **équivalent** à une jointure interne.",
+			want: []dcard{{
+				Kind:  Cloze,
+				Front: "Remarque : [...] tout seul est **équivalent** à une jointure interne.",
+				Back:  "`JOIN`",
+				Cloze: "Remarque : {{c1::`JOIN`}} tout seul est **équivalent** à une jointure interne.",
+			}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -397,6 +448,7 @@ func TestSentence(t *testing.T) {
 		ctx         string // the note's title
 		wantBack    string
 		wantDropped string
+		avoid       string // with wantBack "": any answer but this one, or none
 	}{
 		{name: "elision prefix is not part of the answer", lang: langFR, in: "L'approche repose sur l'agilité au quotidien", wantBack: "agilité"},
 		{name: "run of capitals", lang: langFR, in: "Secure Shell est un protocole utilisé pour se connecter", wantBack: "Secure Shell"},
@@ -430,6 +482,20 @@ func TestSentence(t *testing.T) {
 		{name: "generic noun", in: "Not predicting which items are needed in the future can result in reduced performance.", wantBack: "reduced performance"},
 		{name: "instruction", in: "Type `baz` in the lookup bar.", wantDropped: dropInstruction},
 		{name: "french instruction", lang: langFR, in: "Dans `htop`, repérez la colonne NI.", wantDropped: dropInstruction},
+		{
+			name: "french instruction after a clause", lang: langFR, wantDropped: dropInstruction,
+			in: "Dans un REPL, créez une classe `C` sans attribut ni méthode, puis instanciez deux objets référencés `ob1` et `ob2`.",
+		},
+		{
+			name: "french infinitive after a verb", lang: langFR, avoid: "investiguer",
+			in: "Quand on fait ses propres recherches, alors qu'on pense investiguer de façon équitable et même faire un travail de pionnier",
+		},
+		{name: "compound adjective before its noun", avoid: "rapidly-changing", in: "Stores are often used for rapidly-changing data."},
+		{name: "french infinitive after fait", lang: langFR, avoid: "remarquer", in: "Quand on le lui a fait remarquer il a dit que la vérité n'est pas son affaire."},
+		{name: "adjective before its noun", avoid: "correct", in: "If the sender does not receive a correct response, it will resend the packets."},
+		{name: "arbitrary", avoid: "arbitrary", in: "Define arbitrary methods just like other classes"},
+		{name: "adverb names nothing", in: "Items will be asked sequentially.", wantDropped: dropNoTerm},
+		{name: "generic noun names nothing", in: "They are NOT breakage solutions.", wantDropped: dropNoTerm},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -444,6 +510,12 @@ func TestSentence(t *testing.T) {
 			if tt.wantDropped != "" {
 				if d.dropped != tt.wantDropped {
 					t.Errorf("sentence(%q) dropped = %q, want %q", tt.in, d.dropped, tt.wantDropped)
+				}
+				return
+			}
+			if tt.avoid != "" {
+				if d.dropped == "" && d.a == tt.avoid {
+					t.Errorf("sentence(%q) = %q, want another answer or none", tt.in, d.a)
 				}
 				return
 			}
@@ -725,6 +797,30 @@ func TestLower(t *testing.T) {
 		got := lower(tt.in)
 		if got != tt.want || len(got) != len(tt.in) {
 			t.Errorf("lower(%q) = %q, want %q of the same length", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestIsInfinitive checks the French infinitives the sentence rule takes
+// for verbs, after a preposition or a verb that takes a bare infinitive.
+func TestIsInfinitive(t *testing.T) {
+	tests := []struct {
+		w, prev string
+		want    bool
+	}{
+		{"livrer", "pour", true},
+		{"transformer", "se", true},
+		{"investiguer", "pense", true},
+		{"partir", "veulent", true},
+		{"comprendre", "allons", true},
+		{"remarquer", "fait", true},
+		{"investiguer", "on", false},
+		{"papier", "le", false},
+		{"serveur", "pense", false},
+	}
+	for _, tt := range tests {
+		if got := isInfinitive(tt.w, tt.prev); got != tt.want {
+			t.Errorf("isInfinitive(%q, %q) = %v, want %v", tt.w, tt.prev, got, tt.want)
 		}
 	}
 }

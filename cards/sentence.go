@@ -34,12 +34,7 @@ func (g *generator) keySentences(i int, units []unit, rest []int) {
 	if len(rest) == 0 {
 		return
 	}
-	type cand struct {
-		d     draft
-		score float64
-		k     int
-	}
-	var cs []cand
+	cs := g.sents[:0]
 	for _, k := range rest {
 		u := &units[k]
 		d, best := g.sentence(i, u)
@@ -47,16 +42,17 @@ func (g *generator) keySentences(i int, units []unit, rest []int) {
 			g.add(i, k, d)
 			continue
 		}
-		cs = append(cs, cand{d, g.sentenceScore(u, best), k})
+		cs = append(cs, sentenceCand{d, g.sentenceScore(u, best), k})
 	}
 	keep := len(cs)
 	if len(units) > 1 {
 		keep = max(1, (len(cs)+1)/2)
 	}
-	order := make([]int, len(cs))
-	for j := range order {
-		order[j] = j
+	order := g.order[:0]
+	for j := range cs {
+		order = append(order, j)
 	}
+	g.order = order
 	slices.SortStableFunc(order, func(a, b int) int {
 		switch {
 		case cs[a].score > cs[b].score:
@@ -75,6 +71,16 @@ func (g *generator) keySentences(i int, units []unit, rest []int) {
 		c.d.line = units[c.k].line
 		g.add(i, c.k, c.d)
 	}
+	clear(cs) // no text kept alive past the block
+	g.sents = cs[:0]
+}
+
+// sentenceCand is a sentence card of a block and its score as a key
+// sentence.
+type sentenceCand struct {
+	d     draft
+	score float64
+	k     int
 }
 
 // dropNotKey is why a sentence of a long paragraph made no card.
@@ -84,12 +90,17 @@ const dropNotKey = "not a key sentence"
 // salience of its best term.
 func (g *generator) sentenceScore(u *unit, best float64) float64 {
 	sum, n := 0.0, 0
-	for _, tk := range u.toks {
+	stops := g.stops(u)
+	for k, tk := range u.toks {
 		w := u.lower[tk.start:tk.end]
-		if !hasLetter(w) || g.lang.isStop(w) {
+		if !hasLetter(w) || stops[k] {
 			continue
 		}
-		sum += g.idf(w)
+		if k < len(u.words) && u.words[k].idfOK && len(u.words[k].lower) == len(w) {
+			sum += u.words[k].idf // the core is the whole token: its rarity is known
+		} else {
+			sum += g.idf(w)
+		}
 		n++
 	}
 	sc := min(best, 4) / 10
@@ -133,27 +144,55 @@ func (g *generator) idf(w string) float64 {
 // block i (title, headings, lead-in, parents) or the note's tags: a term
 // the card's context shows is a poor answer.
 func (g *generator) inContext(i int, w string) bool {
-	if g.ctxLow == nil {
-		g.ctxLow = make([][]string, len(g.n.Blocks))
+	if strings.IndexByte(w, 0) >= 0 {
+		// The joined context below separates its parts with NUL bytes.
+		for _, s := range g.contextParts(i) {
+			if countWord(g.lowerOf(s), w, 1) > 0 {
+				return true
+			}
+		}
+		return false
 	}
-	ctx := g.ctxLow[i]
-	if ctx == nil {
-		ctx = make([]string, 0, 1+len(g.context(i))+len(g.n.Tags))
-		ctx = append(ctx, g.lowerOf(g.n.Title))
-		for _, s := range g.context(i) {
-			ctx = append(ctx, g.lowerOf(s))
+	return countWord(g.joinedContext(i), w, 1) > 0
+}
+
+// contextParts returns what inContext looks at for block i: the title, the
+// context and the tags.
+func (g *generator) contextParts(i int) []string {
+	ctx := g.context(i)
+	parts := make([]string, 0, 1+len(ctx)+len(g.n.Tags))
+	parts = append(parts, g.n.Title)
+	parts = append(parts, ctx...)
+	return append(parts, g.n.Tags...)
+}
+
+// joinedContext returns the title, context and tags of block i in lower
+// case, joined by NUL bytes (no word rune: a whole word of one part is a
+// whole word of the joined text), computed once per context.
+func (g *generator) joinedContext(i int) string {
+	if g.ctxLow == nil {
+		g.ctxLow = make([]string, len(g.n.Blocks))
+		g.ctxLowOK = make([]bool, len(g.n.Blocks))
+	}
+	if g.ctxLowOK[i] {
+		return g.ctxLow[i]
+	}
+	ctx := g.context(i)
+	if !g.lastCtxOK || !sameSlice(ctx, g.lastCtx) {
+		b := append(g.scratch[:0], g.n.Title...)
+		for _, s := range ctx {
+			b = append(b, 0)
+			b = append(b, s...)
 		}
 		for _, s := range g.n.Tags {
-			ctx = append(ctx, g.lowerOf(s))
+			b = append(b, 0)
+			b = append(b, s...)
 		}
-		g.ctxLow[i] = ctx
+		g.scratch = b
+		g.lastCtx, g.lastCtxLow, g.lastCtxOK = ctx, g.text.lower(g.text.bytes(b)), true
 	}
-	for _, s := range ctx {
-		if countWord(s, w, 1) > 0 {
-			return true
-		}
-	}
-	return false
+	g.ctxLow[i], g.ctxLowOK[i] = g.lastCtxLow, true
+	return g.lastCtxLow
 }
 
 // lowerOf returns s in lower case, remembered: the same headings and
@@ -165,7 +204,7 @@ func (g *generator) lowerOf(s string) string {
 	if g.lowers == nil {
 		g.lowers = map[string]string{}
 	}
-	l := lower(s)
+	l := g.text.lower(s)
 	g.lowers[s] = l
 	return l
 }
@@ -179,7 +218,8 @@ func (g *generator) sentence(i int, u *unit) (draft, float64) {
 	urls := u.urlRanges()
 	words, content, linked, code := 0, 0, 0, 0
 	allEtc := true
-	for _, tk := range u.toks {
+	stops := g.stops(u)
+	for k, tk := range u.toks {
 		w := u.lower[tk.start:tk.end]
 		if w != "etc" {
 			allEtc = false
@@ -193,7 +233,7 @@ func (g *generator) sentence(i int, u *unit) (draft, float64) {
 			// numbers are no words: "Result: 2, 7, 5, 6" is a list of figures
 		default:
 			words++
-			if !g.lang.isStop(w) {
+			if !stops[k] {
 				content++
 			}
 		}
@@ -226,13 +266,15 @@ func (g *generator) sentence(i int, u *unit) (draft, float64) {
 		d.dropped = dropInstruction // "Type `baz` in the lookup bar.": a step, not a fact
 	}
 	if d.dropped != "" {
-		d.front, d.q = markdown(t), t.Plain
-		return d, 0
+		dd := droppedText(t, ruleSentence, d.dropped)
+		dd.score, dd.line = d.score, d.line
+		return dd, 0
 	}
 	best, ok := g.salientTerm(i, u)
 	if !ok {
-		d.front, d.q, d.dropped = markdown(t), t.Plain, dropNoTerm
-		return d, 0
+		dd := droppedText(t, ruleSentence, dropNoTerm)
+		dd.score, dd.line = d.score, d.line
+		return dd, 0
 	}
 	c := textCloze(u, best.start, best.end, ruleSentence, 0.2+min(best.score, 4)/10)
 	c.line = u.line
@@ -271,6 +313,10 @@ type word struct {
 	ok      bool    // it can be a single-word answer
 	usable  bool    // not code, tag, struck text or URL
 	stop    bool    // a stop word
+	acr     bool    // an acronym or technical name (isTechTerm)
+	scored  bool    // verb, morph, score and ok are filled (generator.score)
+	idf     float64 // rarity of the core word, when idfOK
+	idfOK   bool
 }
 
 // gapEndsSentence reports whether the text between two words ends a
@@ -300,6 +346,24 @@ func gapEndsSentence(gap string) bool {
 	return false
 }
 
+// stops returns, per token of u, whether it is a stop word, computed
+// once per unit.
+func (g *generator) stops(u *unit) []bool {
+	if u.stops != nil || len(u.toks) == 0 {
+		return u.stops
+	}
+	if cap(g.stopBuf)-len(g.stopBuf) < len(u.toks) {
+		g.stopBuf = make([]bool, 0, max(len(g.info[u.blk].toks), 64))
+	}
+	st := g.stopBuf[len(g.stopBuf) : len(g.stopBuf)+len(u.toks)]
+	g.stopBuf = g.stopBuf[:len(g.stopBuf)+len(u.toks)]
+	for k, tk := range u.toks {
+		st[k] = g.lang.isStop(u.lower[tk.start:tk.end])
+	}
+	u.stops = st
+	return st
+}
+
 // words analyses the tokens of u.
 func (g *generator) words(u *unit) []word {
 	if u.words != nil || len(u.toks) == 0 {
@@ -307,6 +371,7 @@ func (g *generator) words(u *unit) []word {
 	}
 	p := u.t.Plain
 	urls := u.urlRanges()
+	stops := g.stops(u)
 	if cap(g.wordBuf)-len(g.wordBuf) < len(u.toks) {
 		g.wordBuf = make([]word, 0, max(len(g.info[u.blk].toks), 64))
 	}
@@ -316,33 +381,58 @@ func (g *generator) words(u *unit) []word {
 		w := &ws[k]
 		w.core = coreWord(p, tk)
 		w.lower = u.lower[w.core.start:w.core.end]
+		w.acr = isTechTerm(p[w.core.start:w.core.end])
 		whole := u.lower[tk.start:tk.end]
-		w.stop = g.lang.isStop(w.lower) || len(whole) != len(w.lower) && g.lang.isStop(whole)
+		if len(whole) == len(w.lower) {
+			w.stop = stops[k] // the core is the whole token
+		} else {
+			w.stop = g.lang.isStop(w.lower) || stops[k]
+		}
 		if k == 0 {
 			w.initial = startsSentence(p, tk.start)
 		} else {
 			w.initial = gapEndsSentence(p[u.toks[k-1].end:tk.start])
 		}
 		w.usable = !inSpan(u.t, tk.start, notes.Code, notes.Tag, notes.Strikethrough) && !inRanges(urls, tk.start)
+		w.scored, w.idfOK = false, false
+	}
+	u.words = ws
+	return ws
+}
+
+// score fills the verb, morph, score and ok fields of word k of u, once:
+// they cost the most and only candidate answers need them.
+func (g *generator) score(u *unit, ws []word, k int) *word {
+	w := &ws[k]
+	if w.scored {
+		return w
+	}
+	w.scored = true
+	w.verb, w.morph = false, 0
+	if !w.stop {
+		p := u.t.Plain
+		tk := u.toks[k]
+		whole := u.lower[tk.start:tk.end]
 		prev, prevStop := "", false
 		if k > 0 {
 			prev, prevStop = u.lower[u.toks[k-1].start:u.toks[k-1].end], ws[k-1].stop
 		}
-		if !w.stop {
-			second := k == 1 || k == 2 && isArticle(ws[0].lower)
-			w.verb = g.isVerb(w.lower, prev, prevStop, second, w.initial) || isCommonVerb(w.lower) ||
-				len(whole) != len(w.lower) && isElidedInfinitive(whole) ||
-				g.lang != langFR && k > 0 && k+1 < len(u.toks) && p[tk.end:u.toks[k+1].start] == " " &&
-					isDeterminerAfterVerb(u.lower[u.toks[k+1].start:u.toks[k+1].end])
-			w.morph = g.lang.suffixBonus(w.lower)
-		}
+		second := k == 1 || k == 2 && isArticle(ws[0].lower)
+		w.verb = g.isVerb(w.lower, prev, prevStop, second, w.initial) || isCommonVerb(w.lower) ||
+			len(whole) != len(w.lower) && isElidedInfinitive(whole) ||
+			g.lang != langFR && k > 0 && k+1 < len(u.toks) && p[tk.end:u.toks[k+1].start] == " " &&
+				isDeterminerAfterVerb(u.lower[u.toks[k+1].start:u.toks[k+1].end])
+		w.morph = g.lang.suffixBonus(w.lower)
 	}
+	w.score, w.ok = g.wordScore(u, ws, k)
+	return w
+}
+
+// scoreAll scores every word of u.
+func (g *generator) scoreAll(u *unit, ws []word) {
 	for k := range ws {
-		w := &ws[k]
-		w.score, w.ok = g.wordScore(u, ws, k)
+		g.score(u, ws, k)
 	}
-	u.words = ws
-	return ws
 }
 
 // salientTerm picks the term of unit u of block i most worth asking for,
@@ -351,6 +441,7 @@ func (g *generator) words(u *unit) []word {
 func (g *generator) salientTerm(i int, u *unit) (term, bool) {
 	p := u.t.Plain
 	ws := g.words(u)
+	g.scoreAll(u, ws)
 	var best term
 	found := false
 	consider := func(s, e int, sc float64, once bool) {
@@ -381,7 +472,7 @@ func (g *generator) salientTerm(i int, u *unit) (term, bool) {
 		// ("Secure Shell", "Eli Pariser"), not like an adjective ("Outdated
 		// Django").
 		text := p[w.core.start:w.core.end]
-		if isUpperStart(text) && g.lang != langDE && !isTechTerm(text) && !w.stop &&
+		if isUpperStart(text) && g.lang != langDE && !w.acr && !w.stop &&
 			!(w.initial && (strings.HasSuffix(w.lower, "ed") || strings.HasSuffix(w.lower, "ing"))) {
 			end := k
 			for end+1 < len(ws) && end-k < 3 && ws[end+1].usable &&
@@ -481,6 +572,19 @@ func isCopulaWord(w string) bool {
 	return false
 }
 
+// isCompoundAdjective reports whether the lower-case word w is an English
+// compound adjective: an adverb or a word joined to a participle
+// ("rapidly-changing", "long-lived", "well-known").
+func isCompoundAdjective(w string) bool {
+	k := strings.LastIndexByte(w, '-')
+	if k <= 0 {
+		return false
+	}
+	first, last := w[:strings.IndexByte(w, '-')], w[k+1:]
+	return len(last) > 4 && (strings.HasSuffix(last, "ing") || strings.HasSuffix(last, "ed")) ||
+		len(first) > 3 && strings.HasSuffix(first, "ly")
+}
+
 // isPlainAdjective reports whether the lower-case word w is a common
 // adjective that comes before nouns and makes no term with them.
 func isPlainAdjective(w string) bool {
@@ -493,7 +597,9 @@ func isPlainAdjective(w string) bool {
 		"importante", "importants", "importantes", "différent", "différente", "différents", "différentes",
 		"different", "previous", "next", "same", "other", "various", "certain", "possible", "necessary",
 		"common", "specific", "particular", "general", "new", "high", "low", "easy", "hard", "useful",
-		"utile", "utiles", "même", "mêmes", "autre", "autres", "général", "générale":
+		"utile", "utiles", "même", "mêmes", "autre", "autres", "général", "générale", "correct",
+		"incorrect", "arbitrary", "equivalent", "équivalent", "équivalente", "équivalents", "équivalentes",
+		"correcte", "corrects", "correctes":
 		return true
 	}
 	return false
@@ -538,7 +644,7 @@ func (g *generator) wordScore(u *unit, ws []word, k int) (float64, bool) {
 		return 0, false
 	}
 	n := utf8.RuneCountInString(text)
-	acr := isTechTerm(text)
+	acr := w.acr
 	if n < 3 && !acr || strings.Count(text, ".") >= 2 {
 		return 0, false // "dendron.topic.refactoring" names a page, it is no term
 	}
@@ -558,7 +664,7 @@ func (g *generator) wordScore(u *unit, ws []word, k int) (float64, bool) {
 	if !acr {
 		sc += w.morph
 	}
-	if isGeneric(lw) || isPlainAdjective(lw) || isOrdinal(lw) {
+	if isGeneric(lw) || isPlainAdjective(lw) || isOrdinal(lw) || isCompoundAdjective(lw) {
 		sc--
 	}
 	if k > 0 && w.morph <= 0 && !acr && !isUpperStart(text) && isCopulaWord(u.lower[u.toks[k-1].start:u.toks[k-1].end]) {
@@ -567,7 +673,8 @@ func (g *generator) wordScore(u *unit, ws []word, k int) (float64, bool) {
 	if inSpan(u.t, w.core.start, notes.Link, notes.WikiLink) {
 		sc += 0.3
 	}
-	sc += 1.5 * g.idf(lw)
+	w.idf, w.idfOK = g.idf(lw), true
+	sc += 1.5 * w.idf
 	return sc, true
 }
 
@@ -576,7 +683,7 @@ func (g *generator) wordScore(u *unit, ws []word, k int) (float64, bool) {
 // answer.
 func (g *generator) termScore(u *unit, s, e, k int) (float64, bool) {
 	ws := g.words(u)
-	w := &ws[k]
+	w := g.score(u, ws, k)
 	if e == w.core.end {
 		return w.score, w.ok
 	}
@@ -585,7 +692,7 @@ func (g *generator) termScore(u *unit, s, e, k int) (float64, bool) {
 	}
 	sc := w.score
 	for j := k + 1; j < len(ws) && u.toks[j].end <= e; j++ {
-		sc = max(sc, ws[j].score)
+		sc = max(sc, g.score(u, ws, j).score)
 	}
 	return sc, true
 }
@@ -625,6 +732,30 @@ func isUpperStart(w string) bool {
 func isTechTerm(w string) bool {
 	upper, letters, digits := 0, 0, 0
 	inner := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return isTechTermRunes(w)
+		case 'A' <= c && c <= 'Z':
+			upper++
+			letters++
+			if i > 0 {
+				inner = true
+			}
+		case 'a' <= c && c <= 'z':
+			letters++
+		case '0' <= c && c <= '9':
+			digits++
+		}
+	}
+	return letters > 0 && (upper >= 2 || inner || (digits > 0 && upper > 0 && letters+digits >= 2))
+}
+
+// isTechTermRunes is isTechTerm for any text.
+func isTechTermRunes(w string) bool {
+	upper, letters, digits := 0, 0, 0
+	inner := false
 	for i, r := range w {
 		switch {
 		case unicode.IsUpper(r):
@@ -655,11 +786,18 @@ func startsSentence(p string, i int) bool {
 }
 
 // isInfinitive reports whether w, after the word prev, looks like a French
-// infinitive ("se transformer", "pour livrer"): verbs make poor answers.
+// infinitive ("se transformer", "pour livrer", "on pense investiguer"):
+// verbs make poor answers.
 func isInfinitive(w, prev string) bool {
 	switch prev {
 	case "se", "s'", "s’", "pour", "à", "de", "d'", "d’", "peut", "doit", "faut", "va", "bien", "sans",
-		"pouvoir", "savoir", "vouloir", "faire", "ne", "peuvent", "doivent", "veut", "veulent":
+		"pouvoir", "savoir", "vouloir", "faire", "ne", "peuvent", "doivent", "veut", "veulent",
+		// verbs that take a bare infinitive: "on pense investiguer"
+		"pense", "pensent", "pensons", "pensez", "peux", "pouvons", "pouvez", "dois", "devons", "devez",
+		"veux", "voulons", "voulez", "sais", "sait", "savons", "savez", "savent", "vais", "vas", "allons",
+		"allez", "vont", "aime", "aiment", "préfère", "préfèrent", "souhaite", "souhaitent", "espère",
+		"espèrent", "compte", "comptent", "ose", "osent", "semble", "semblent", "laisse", "laissent",
+		"fait", "font": // "on le lui a fait remarquer"
 	default:
 		return false
 	}
@@ -675,22 +813,43 @@ func isInfinitive(w, prev string) bool {
 // among its first words. Advice ("Use CHAR for fixed-length fields")
 // states a fact and is no instruction.
 func (g *generator) isInstruction(u *unit) bool {
+	if len(u.toks) > 0 && g.lang != langFR && isStepVerb(u.lower[u.toks[0].start:u.toks[0].end]) {
+		return g.n.Blocks[u.blk].Ordered // a numbered step; a bullet may be advice ("Open only the ports needed")
+	}
+	return g.isExerciseStep(u)
+}
+
+// isExerciseStep reports whether u tells the reader what to do in an
+// exercise or a user interface: it opens with an English verb of a user
+// interface ("Click", "Type"), or with a French imperative ("Faites",
+// "Tapez", "Dans `htop`, repérez …", see opensWithImperative). Its code and
+// figures are the exercise's, no fact to learn: it makes no guessed card.
+// A numbered step of a procedure ("4. Create a fixup commit: `git commit
+// --fixup`") still gives the clozes of its code.
+func (g *generator) isExerciseStep(u *unit) bool {
 	if len(u.toks) == 0 {
 		return false
 	}
-	if g.lang != langFR {
-		switch w := u.lower[u.toks[0].start:u.toks[0].end]; {
-		case isUIVerb(w):
-			return true
-		case isStepVerb(w):
-			return g.n.Blocks[u.blk].Ordered // a numbered step; a bullet may be advice ("Open only the ports needed")
-		}
+	if g.lang != langFR && isUIVerb(u.lower[u.toks[0].start:u.toks[0].end]) {
+		return true
 	}
 	if g.lang == langEN {
 		return false
 	}
-	for _, tk := range u.toks[:min(len(u.toks), 3)] {
-		if w := u.lower[tk.start:tk.end]; isFrenchImperative(w) && w != "assez" {
+	return opensWithImperative(u)
+}
+
+// opensWithImperative reports whether a French imperative comes among the
+// first three words of the lower-case unit u ("Tapez …", "Dans `htop`,
+// repérez …") or right after a comma among its first seven ("Dans votre
+// IDE préféré, créez …").
+func opensWithImperative(u *unit) bool {
+	for k, tk := range u.toks[:min(len(u.toks), 7)] {
+		w := u.lower[tk.start:tk.end]
+		if !isFrenchImperative(w) || w == "assez" {
+			continue
+		}
+		if k < 3 || strings.Contains(u.lower[u.toks[k-1].end:tk.start], ",") {
 			return true
 		}
 	}

@@ -1,6 +1,11 @@
 package cards
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 func isEnglishStopWord(w string) bool {
 	switch w {
@@ -115,7 +120,14 @@ func isSpanishStopWord(w string) bool {
 // introduces a remark ("Note: …", "Exemple : …") rather than a term.
 func isLabel(term string) bool {
 	term = strings.TrimFunc(term, func(r rune) bool { return !isWordRune(r) }) // "🧠 Astuce", "Note:"
-	switch strings.ToLower(term) {
+	var buf [64]byte
+	lowb := buf[:0]
+	if len(term) <= len(buf)-utf8.UTFMax*2 {
+		lowb = appendToLower(lowb, term)
+	} else {
+		lowb = []byte(strings.ToLower(term))
+	}
+	switch string(lowb) { // no allocation: the compiler compares the bytes
 	case "note", "notes", "nb", "n.b", "example", "examples", "e.g", "eg", "tip", "tips",
 		"warning", "caution", "important", "info", "todo", "to do", "fixme", "source", "sources",
 		"see", "see also", "update", "edit", "pros", "cons", "summary", "tl;dr", "tldr",
@@ -139,11 +151,18 @@ func isLabel(term string) bool {
 		return true
 	}
 	// "Partie 1", "Step 2", "Chapitre III": a numbered part is no term.
-	if f := strings.Fields(strings.ToLower(term)); len(f) == 2 && (isNumbering(f[1]) || isNumbering(f[0])) {
-		if isNumbering(f[0]) {
-			f[0], f[1] = f[1], f[0] // "1ère question"
+	if bytes.IndexFunc(lowb, unicode.IsSpace) < 0 {
+		return false // one word: not two fields
+	}
+	f0, f1, ok := twoFields(lowb)
+	if !ok {
+		return false
+	}
+	if a, b := string(f0), string(f1); isNumbering(b) || isNumbering(a) {
+		if isNumbering(a) {
+			a = b // "1ère question"
 		}
-		switch f[0] {
+		switch a {
 		case "part", "partie", "step", "étape", "chapter", "chapitre", "section", "exercise",
 			"exercice", "question", "lesson", "leçon", "module", "session", "day", "jour",
 			"week", "semaine", "phase", "niveau", "level", "slide", "tp", "td":
@@ -151,6 +170,35 @@ func isLabel(term string) bool {
 		}
 	}
 	return false
+}
+
+// twoFields returns the two fields of s, split at white space as
+// strings.Fields splits, and false when s has not exactly two.
+func twoFields(s []byte) (a, b []byte, ok bool) {
+	var fields [2][]byte
+	n := 0
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRune(s[i:])
+		if unicode.IsSpace(r) {
+			i += w
+			continue
+		}
+		j := i + w
+		for j < len(s) {
+			r, w := utf8.DecodeRune(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += w
+		}
+		if n == 2 {
+			return nil, nil, false
+		}
+		fields[n] = s[i:j]
+		n++
+		i = j
+	}
+	return fields[0], fields[1], n == 2
 }
 
 // isNumbering reports whether s numbers a part: digits, a Roman numeral or

@@ -112,7 +112,8 @@ func isEmptyCell(s string) bool {
 // isLinkOnly reports whether every word of t is link text: a cell such as
 // "[Solution](…)" names a page, it is not a fact to learn.
 func isLinkOnly(t notes.Text) bool {
-	toks := tokenize(t.Plain)
+	var buf [32]token
+	toks := appendTokens(buf[:0], t.Plain)
 	for _, tk := range toks {
 		if !inSpan(t, tk.start, notes.Link, notes.WikiLink) {
 			return false

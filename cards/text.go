@@ -1,6 +1,7 @@
 package cards
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -127,8 +128,9 @@ func answerMarkdown(t notes.Text, start, end int) string {
 	if !overlapsAnySpan(t, start, end) {
 		return strings.TrimSpace(markdown(notes.Text{Plain: t.Plain[start:end]}))
 	}
-	s := t.Slice(start, end)
-	spans := s.Spans[:0:0]
+	var buf [4]notes.Span
+	s := sliceSpans(buf[:0], t, start, end)
+	spans := s.Spans[:0] // filtered in place: the spans are ours
 	for _, sp := range s.Spans {
 		whole := sp.Start == 0 && sp.End == len(s.Plain)
 		if whole && sp.Kind != notes.Code {
@@ -243,8 +245,14 @@ func tokenize(s string) []token {
 
 // appendTokens appends the words of s to out (see tokenize).
 func appendTokens(out []token, s string) []token {
+	return appendTokensN(out, s, -1)
+}
+
+// appendTokensN appends the first limit words of s to out, all of them
+// when limit is negative.
+func appendTokensN(out []token, s string, limit int) []token {
 	i := 0
-	for i < len(s) {
+	for i < len(s) && limit != 0 {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -301,6 +309,7 @@ func appendTokens(out []token, s string) []token {
 			break
 		}
 		out = append(out, token{start, i})
+		limit--
 	}
 	return out
 }
@@ -461,15 +470,9 @@ func plainIsMarkdown(t notes.Text) bool {
 			return false
 		}
 	}
-	ascii := true
-	for i := 0; i < len(t.Plain); i++ {
-		switch t.Plain[i] {
-		case '\\', '*', '`', '[', '_', '~', '=', '<', '&', '#':
-			return false
-		}
-		ascii = ascii && t.Plain[i] < utf8.RuneSelf
-	}
-	return ascii || utf8.ValidString(t.Plain)
+	// IndexAny of ASCII bytes scans with a bitmap; ValidString goes eight
+	// ASCII bytes at a time.
+	return strings.IndexAny(t.Plain, "\\*`[_~=<&#") < 0 && utf8.ValidString(t.Plain)
 }
 
 // urlRanges returns the byte ranges of p that are bare URLs, paths or
@@ -516,22 +519,56 @@ func inRanges(rs [][2]int, i int) bool {
 // are, so that offsets into s hold in the result. It allocates only when s
 // has an upper-case letter.
 func lower(s string) string {
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			break
-		}
-		if 'A' <= c && c <= 'Z' {
-			break
-		}
-		i++
-	}
+	i := firstUpper(s)
 	if i == len(s) {
 		return s
 	}
-	b := []byte(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			j := i
+			for j < len(s) && s[j] < utf8.RuneSelf && (s[j] < 'A' || s[j] > 'Z') {
+				j++
+			}
+			b.WriteString(s[i:j])
+			if j < len(s) && 'A' <= s[j] && s[j] <= 'Z' {
+				b.WriteByte(s[j] + 'a' - 'A')
+				j++
+			}
+			i = j
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if lr := unicode.ToLower(r); lr != r && utf8.RuneLen(lr) == n {
+			b.WriteRune(lr)
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// lowerBytes lowers b in place from offset i on, as lower does.
+func lowerBytes(b []byte, i int) []byte {
 	for i < len(b) {
+		if i+8 <= len(b) {
+			// Eight ASCII bytes at a time: set bit 5 of the capitals.
+			v := binary.LittleEndian.Uint64(b[i:])
+			if v&0x8080808080808080 == 0 {
+				// A byte has bit 7 set after adding 0x80-'A' when it is >= 'A',
+				// and after adding 0x80-'Z'-1 when it is > 'Z'.
+				ge := v + 0x3f3f3f3f3f3f3f3f // 0x80 - 'A' = 0x3f
+				gt := v + 0x2525252525252525 // 0x80 - 'Z' - 1 = 0x25
+				upper := ge &^ gt & 0x8080808080808080
+				binary.LittleEndian.PutUint64(b[i:], v|upper>>2)
+				i += 8
+				continue
+			}
+		}
 		c := b[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
@@ -546,5 +583,16 @@ func lower(s string) string {
 		}
 		i += n
 	}
-	return string(b)
+	return b
+}
+
+// firstUpper returns the offset of the first byte of s that lower may
+// change: an ASCII capital or a non-ASCII byte; len(s) when there is none.
+func firstUpper(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return i
+		}
+	}
+	return len(s)
 }

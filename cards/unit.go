@@ -1,6 +1,8 @@
 package cards
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/mnemo-dev/mnemo/notes"
@@ -18,6 +20,7 @@ type unit struct {
 	line  int  // source line the unit starts on
 	first bool // the unit opens its block
 	words []word
+	stops []bool // per token: a stop word (see generator.stops)
 	urls  [][2]int
 	urlOK bool
 }
@@ -42,33 +45,37 @@ const minUnitWords = 6
 // predecessor along to say what the pronoun stands for.
 const maxMergedWords = 45
 
-// units splits block i into units.
+// units splits block i into units. The units, their tokens and their
+// ranges live in the generator's per-block buffers: they are good until
+// the next block.
 func (g *generator) units(i int) []unit {
 	b := g.n.Blocks[i]
 	inf := g.info[i]
 	whole := unit{t: b.Text, lower: inf.lower, toks: inf.toks, line: b.Line, first: true, blk: i}
+	g.unitBuf = append(g.unitBuf[:0], whole)
 	if len(inf.toks) <= maxUnitWords {
-		g.unitBuf = append(g.unitBuf[:0], whole)
 		return g.unitBuf
 	}
 	p := b.Text.Plain
-	var rs []rng
 	off := 0
 	sents := b.Sentences
 	if len(sents) == 0 {
 		sents = []notes.Text{b.Text}
 	}
-	var pieces []rng
+	pieces := g.rngBuf[:0]
 	for _, s := range sents {
 		k := strings.Index(p[off:], s.Plain)
 		if k < 0 || s.Plain == "" {
-			return []unit{whole}
+			g.rngBuf = pieces
+			return g.unitBuf
 		}
 		r := rng{s: off + k, e: off + k + len(s.Plain)}
 		r.words = wordsIn(inf.toks, r.s, r.e)
 		off = r.e
-		pieces = append(pieces, splitLong(p, inf.toks, r)...)
+		pieces = splitLong(pieces, p, inf.toks, r)
 	}
+	// Merge in place: rs never runs ahead of pieces.
+	rs := pieces[:0]
 	for _, r := range pieces {
 		if len(rs) > 0 {
 			last := &rs[len(rs)-1]
@@ -80,22 +87,30 @@ func (g *generator) units(i int) []unit {
 		}
 		rs = append(rs, r)
 	}
+	g.rngBuf = pieces
 	if len(rs) < 2 {
-		return []unit{whole}
+		return g.unitBuf
 	}
-	out := make([]unit, 0, len(rs))
+	out := g.unitBuf[:0]
 	line := b.Line
+	toks := g.tokBuf[:0]
 	for k, r := range rs {
-		u := unit{t: b.Text.Slice(r.s, r.e), lower: inf.lower[r.s:r.e], k: k, first: k == 0, blk: i}
+		u := unit{t: g.sliceText(b.Text, r.s, r.e), lower: inf.lower[r.s:r.e], k: k, first: k == 0, blk: i}
+		start := len(toks)
 		for _, tk := range inf.toks {
 			if tk.start >= r.s && tk.end <= r.e {
-				u.toks = append(u.toks, token{tk.start - r.s, tk.end - r.s})
+				toks = append(toks, token{tk.start - r.s, tk.end - r.s})
 			}
+		}
+		if len(toks) > start {
+			u.toks = toks[start:len(toks):len(toks)]
 		}
 		line = g.lineOf(b, line, u)
 		u.line = line
 		out = append(out, u)
 	}
+	g.tokBuf = toks
+	g.unitBuf = out
 	return out
 }
 
@@ -116,13 +131,13 @@ func wordsIn(toks []token, s, e int) int {
 // clause breaks: a run-on line of notes ("x : y. z; w") is many facts.
 const maxSentenceWords = 45
 
-// splitLong cuts range r of p, when longer than maxSentenceWords, at its
-// breaks (". ", "; ", " : ") into pieces of at least fifteen words.
-func splitLong(p string, toks []token, r rng) []rng {
+// splitLong appends to out range r of p, cut, when longer than
+// maxSentenceWords, at its breaks (". ", "; ", " : ") into pieces of at
+// least fifteen words.
+func splitLong(out []rng, p string, toks []token, r rng) []rng {
 	if r.words <= maxSentenceWords {
-		return []rng{r}
+		return append(out, r)
 	}
-	var out []rng
 	start := r.s
 	for i := r.s; i < r.e-2; i++ {
 		brk := 0
@@ -141,6 +156,56 @@ func splitLong(p string, toks []token, r rng) []rng {
 	}
 	s, e := trimRange(p, start, r.e)
 	return append(out, rng{s, e, wordsIn(toks, s, e)})
+}
+
+// sliceText returns t.Slice(start, end) for 0 <= start <= end <= len(Plain)
+// and spans in notes' order, its spans cut from the generator's span arena.
+func (g *generator) sliceText(t notes.Text, start, end int) notes.Text {
+	n := 0
+	for _, sp := range t.Spans {
+		if max(sp.Start, start) < min(sp.End, end) || start == 0 && end == len(t.Plain) {
+			n++
+		}
+	}
+	if cap(g.spanBuf)-len(g.spanBuf) < n {
+		g.spanBuf = make([]notes.Span, 0, max(n, 64))
+	}
+	first := len(g.spanBuf)
+	out := sliceSpans(g.spanBuf[first:first:first+n], t, start, end)
+	g.spanBuf = g.spanBuf[:first+len(out.Spans)]
+	return out
+}
+
+// sliceSpans returns t.Slice(start, end) for 0 <= start <= end <= len(Plain)
+// and spans in notes' order, its spans appended to dst[:0] (nil when it
+// has none, as Slice gives).
+func sliceSpans(dst []notes.Span, t notes.Text, start, end int) notes.Text {
+	out := notes.Text{Plain: t.Plain[start:end]}
+	if start == 0 && end == len(t.Plain) {
+		// The whole text keeps all its spans, as they are.
+		if len(t.Spans) > 0 {
+			out.Spans = append(dst[:0], t.Spans...)
+		}
+		return out
+	}
+	spans := dst[:0]
+	for _, sp := range t.Spans {
+		a, b := max(sp.Start, start), min(sp.End, end)
+		if a < b {
+			sp.Start, sp.End = a-start, b-start
+			spans = append(spans, sp)
+		}
+	}
+	if len(spans) == 0 {
+		return out
+	}
+	// Clipping can reorder spans: sort them as notes does, by start, then
+	// end descending (outer first), keeping the order of equal ones.
+	slices.SortStableFunc(spans, func(a, b notes.Span) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
+	})
+	out.Spans = spans
+	return out
 }
 
 // lineOf returns the source line, from line on, where unit u of block b
@@ -164,7 +229,8 @@ func (g *generator) lineOf(b notes.Block, line int, u unit) int {
 // startsWithPronoun reports whether the lower-case text s opens with a
 // pronoun, which needs the sentence before it to be understood.
 func startsWithPronoun(s string) bool {
-	toks := tokenize(s)
+	var buf [1]token
+	toks := appendTokensN(buf[:0], s, 1)
 	if len(toks) == 0 {
 		return false
 	}
