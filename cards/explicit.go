@@ -83,8 +83,17 @@ func codeLikeColons(p string, i, j int) bool {
 	if !isIdentByte(after) {
 		return false
 	}
-	if before == '\'' || before == ')' || before == ']' {
-		return true
+	if before == '\'' {
+		return true // 'literal'::type
+	}
+	if before == ')' || before == ']' {
+		// (expr)::type and arr[1]::type are casts; "Egypt (Misr)::Cairo"
+		// and "sin(x)::cos(x)" are cards.
+		k := j
+		for k < len(p) && isIdentByte(p[k]) {
+			k++
+		}
+		return isSQLType(strings.ToLower(p[j:k]))
 	}
 	if !isIdentByte(before) {
 		return false
@@ -99,6 +108,19 @@ func codeLikeColons(p string, i, j int) bool {
 	}
 	return k < len(p) && (strings.IndexByte("<(;[{", p[k]) >= 0 || strings.HasPrefix(p[k:], "::")) ||
 		strings.HasSuffix(p[:b], "::")
+}
+
+// isSQLType reports whether t names a common SQL (PostgreSQL) type, as
+// written after a "::" cast.
+func isSQLType(t string) bool {
+	switch t {
+	case "int", "int2", "int4", "int8", "integer", "smallint", "bigint", "numeric", "decimal",
+		"real", "float", "float4", "float8", "double", "money", "text", "varchar", "char",
+		"character", "bool", "boolean", "date", "time", "timestamp", "timestamptz", "interval",
+		"uuid", "json", "jsonb", "bytea", "regclass", "inet", "cidr", "xml", "oid", "name":
+		return true
+	}
+	return false
 }
 
 func isIdentByte(c byte) bool {

@@ -55,6 +55,28 @@ func TestExplicitLine(t *testing.T) {
 		{name: "bare c++ call", in: "Call std::move(x) to steal the buffer"},
 		{name: "bare rust path", in: "Use std::io::Result everywhere"},
 		{name: "bare sql cast", in: "select '3 days'::interval; works"},
+		{name: "bare sql cast after parentheses", in: "select (a + b)::integer from t"},
+		{name: "bare sql cast after brackets", in: "then arr[1]::text, the first"},
+		{
+			name: "parentheses before the separator",
+			in:   "Capital of Egypt (Misr)::Cairo",
+			want: []dcard{{Kind: Basic, Front: "Capital of Egypt (Misr)", Back: "Cairo"}},
+		},
+		{
+			name: "call before the separator",
+			in:   "f(x) = x² at x = 3::Nine",
+			want: []dcard{{Kind: Basic, Front: "f(x) = x² at x = 3", Back: "Nine"}},
+		},
+		{
+			name: "brackets before the separator",
+			in:   "What does [[wikilink]] make?::a link",
+			want: []dcard{{Kind: Basic, Front: "What does wikilink make?", Back: "a link"}},
+		},
+		{
+			name: "closing parenthesis right before the separator",
+			in:   "The derivative of sin(x)::cos(x)",
+			want: []dcard{{Kind: Basic, Front: "The derivative of sin(x)", Back: "cos(x)"}},
+		},
 		{name: "template field", in: "The title is {{fm.desc}} here"},
 		{
 			name: "curly clozes without groups make one card each",

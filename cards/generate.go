@@ -120,7 +120,14 @@ const (
 	dropLeadIn      = "lead-in"
 	dropMarkup      = "admonition"
 	dropQuestion    = "question"
+	dropTooLong     = "question too long"
 )
+
+// maxFront is the longest question, in bytes, of a guessed card (about 300
+// words): a longer one is no flashcard (the longest on the corpus is under
+// 500), and a pathological line (a megabyte of text without a break) must
+// not make one.
+const maxFront = 2000
 
 // draft is a card as a rule proposes it; the generator adds what comes from
 // the note (ID, deck, context, source, tags).
@@ -1033,6 +1040,8 @@ func (g *generator) check(d *draft) {
 		d.dropped = dropEmpty
 	case !hasWordRune(a):
 		d.dropped = dropPunctuation
+	case !d.explicit && (d.lazy && len(d.src.Plain) > maxFront || !d.lazy && len(q) > maxFront):
+		d.dropped = dropTooLong // before the checks that scan the text
 	case d.lazy && d.lazyLeaks():
 		d.dropped = dropLeak
 	case d.lazy && !hasWordRune(d.src.Plain[:d.del.start]) && !hasWordRune(d.src.Plain[d.del.end:]):

@@ -456,3 +456,31 @@ func TestGenerate_instructions(t *testing.T) {
 		})
 	}
 }
+
+// TestGenerate_longLine: a sentence far longer than a question can be (a
+// megabyte of text without a break, say) gives no guessed card, while an
+// explicit card on such a line is the author's choice and stays.
+func TestGenerate_longLine(t *testing.T) {
+	var b strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&b, "release %d of Foo%d shipped to Lyon%d with **speed%d** and ", i, i, i, i)
+	}
+	long := b.String()
+	n := miniNote("long.md", "", long)
+	if got := Generate(n, Options{}); len(got) != 0 {
+		t.Errorf("Generate(%d-byte sentence) = %d cards, want none; first front %d bytes", len(long), len(got), len(got[0].Front))
+	}
+	tooLong := 0
+	for _, c := range Explain(n, Options{}) {
+		if c.Dropped == dropTooLong {
+			tooLong++
+		}
+	}
+	if tooLong == 0 {
+		t.Errorf("Explain(%d-byte sentence) dropped no candidate as %q", len(long), dropTooLong)
+	}
+	explicit := strings.Repeat("long question ", 200) + "::answer"
+	if got := Generate(miniNote("ex.md", "", explicit), Options{}); len(got) != 1 {
+		t.Errorf("Generate(long explicit line) = %d cards, want 1", len(got))
+	}
+}
