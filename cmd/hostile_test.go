@@ -271,7 +271,7 @@ func TestHostileNotes(t *testing.T) {
 			case "line-7mb":
 				for _, c := range got {
 					if len(c.Front) > 10_000 {
-						t.Errorf("a %d-byte line gives a %d-byte %s card", len(src)-1, len(c.Front), c.Rule)
+						t.Errorf("a %d-byte line gives a card with a %d-byte question", len(src)-1, len(c.Front))
 					}
 				}
 			case "control-chars":
