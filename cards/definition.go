@@ -35,6 +35,9 @@ func (g *generator) definition(u *unit) []draft {
 	if !ok {
 		return nil
 	}
+	if term := u.t.Plain[d.ts:d.te]; len(term) == 2 && g.shorthand(term) && !spellsOut(term, u.t.Plain[d.ds:d.de]) {
+		return nil // "La DL désigne …": the author's abbreviation, no term to learn
+	}
 	ds := definitionCards(g.dbuf[:0], u.t, d, g.lang)
 	g.dbuf = ds[:0]
 	return ds
@@ -107,6 +110,22 @@ func describes(t notes.Text, d defn, l lang) bool {
 	return code*2 <= len(def)
 }
 
+// spellsOut reports whether the words of def, or the parts of its
+// hyphenated words, start with the letters of the abbreviation term, in
+// order ("TD", "Travaux Dirigés"; "TTL", "time-to-live").
+func spellsOut(term, def string) bool {
+	var buf [32]token
+	k := 0
+	for _, tk := range appendTokens(buf[:0], def) {
+		for part := range strings.SplitSeq(def[tk.start:tk.end], "-") {
+			if k < len(term) && part != "" && strings.EqualFold(part[:1], term[k:k+1]) {
+				k++
+			}
+		}
+	}
+	return k == len(term)
+}
+
 // isMemberList reports whether def lists three members or more between
 // commas, none longer than three words ("CPU, memory, IO, network").
 func isMemberList(def string) bool {
@@ -169,10 +188,12 @@ func separatorDefinition(t notes.Text, l lang) (defn, bool) {
 
 // isDefinition reports whether def can be the definition of a term: two
 // to maxDefinitionWords words that do not introduce a list (":"), ask
-// something ("?") or stop short ("an extension of the").
+// something ("?", « qu'est-ce qu'un RIS ? - … ») or stop short ("an
+// extension of the", "le sujet de l'étude ;").
 func isDefinition(def string, l lang) bool {
 	n := countWords(def)
-	if n < 2 || n > maxDefinitionWords || strings.HasSuffix(def, ":") || strings.HasSuffix(def, "?") {
+	if n < 2 || n > maxDefinitionWords || strings.HasSuffix(def, ":") || strings.ContainsRune(def, '?') ||
+		strings.HasSuffix(def, ";") || strings.HasSuffix(def, ",") {
 		return false
 	}
 	var buf [32]token
@@ -440,8 +461,8 @@ func isTerm(s string, l lang) bool {
 	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsRune(".!?…,;", lastRune(s)) {
 		return false
 	}
-	if isLabel(s) || strings.ContainsAny(s, "\n") || strings.Contains(s, ". ") || !balanced(s) {
-		return false
+	if isLabel(s) || strings.ContainsAny(s, "\n") || strings.Contains(s, ". ") || !balanced(s) || strings.Contains(s, "://") {
+		return false // nor a reference with its address: "Bernays (http://www.sudoc.fr/…)"
 	}
 	var buf [maxTermWords + 1]token
 	words := appendTokensN(buf[:0], s, maxTermWords+1)

@@ -40,7 +40,11 @@
 //     them) give a basic card question → answer of at most thirty words;
 //     a question nothing answers gives none;
 //   - "table": each cell of a table row gives "key — column" → cell, the
-//     key being the first column whose cells are distinct;
+//     key being the first column whose cells are distinct; a column of
+//     free-text remarks (seven words a cell or more on average, beside
+//     columns of values) gives none, nor do rows keyed by a run of ids
+//     (1, 2, 3: the example data of an exercise), and a cell's footnote
+//     mark ("O(1)*") is left out of its answer;
 //   - "definition": "Term: definition", "Term — definition", "Term =
 //     definition", "**Term** a definition", and copula sentences ("X is
 //     a Y", "X means Y", « X est un Y », « X désigne Y »), both ways: a
@@ -50,7 +54,11 @@
 //     value ("`text` - 140 bytes"), a short label ("Missing note - warning
 //     color", unless the term is an acronym), a list of members, several
 //     sentences of advice, words someone said ("Hervé Folliot : En
-//     physique, on …") or mostly code;
+//     physique, on …") or mostly code. No card at all comes from a
+//     definition that asks something or breaks off (« Alexandre Serres :
+//     qu'est-ce qu'un RIS ? - … », "… de l'étude ;"), a term with a web
+//     address, or the author's private two-letter shorthand (« La DL
+//     désigne … », used all over the note and spelled out nowhere);
 //   - "enumeration": a lead-in (a line ending with ":", the heading right
 //     above the list, or the parent item) and a list of short items is a
 //     set; each item makes one overlapping cloze card showing the lead-in
@@ -61,7 +69,12 @@
 //     cloze;
 //   - "fact": each number, percentage, amount or date is hidden in a
 //     cloze; a line with no other card hides its most salient acronym or
-//     name instead;
+//     name instead, but not a month or a weekday alone ("by end of July",
+//     "this Friday": the dates of a meeting), a speaker's name opening the
+//     line before a colon, an acronym alone in parentheses that its words
+//     do not spell out ("personnels de recherche (H4SR)"), or a linked
+//     note's capitalised title the note also writes in lower case ("la
+//     [[Loi]]");
 //   - "sentence": a line that no other rule used hides its most salient
 //     term. Salience scores words and two-word noun phrases by rarity
 //     across the notes (TF-IDF: Options.Corpus, else the note's own word
@@ -71,8 +84,10 @@
 //     makes no card. A long paragraph is cut into its sentences and only
 //     its key sentences (by mean rarity, position, a definitional verb,
 //     numbers) make cards. Lines that only point elsewhere ("See the
-//     docs"), introduce a list ("Options:"), ask a question or are markup
-//     make no card either.
+//     docs"), introduce a list ("Options:"), ask a question, mark the end
+//     of an exercise (« Fin de l'énoncé. ») or are markup make no card
+//     either, and neither does a sentence that breaks off at the end of its
+//     line ("metric for predictable loads or", "…, de pionnier,").
 //
 // Each card carries its context: the note title, the heading path, the
 // lead-in and the parent items. Rules work on the note's language (English,
@@ -94,14 +109,22 @@
 // line, item and table row of a longer note; the best card of each line
 // first), and when an identical card came first. Explicit cards are never
 // capped. The sentence rule hides nouns, names, technical terms and
-// numbers, not verbs (common ones, one before a determiner, an elided
-// French infinitive or one after a verb: « on pense investiguer »),
-// adverbs, plain or compound adjectives ("correct", "rapidly-changing") or
-// generic nouns, and it leaves out the steps of a procedure ("Type `baz`
-// in the lookup bar.", « Déterminez la complexité »). The steps of an
-// exercise or a user interface give no guessed card at all, not even of
-// their code or figures (« Tapez la commande : `ps -ef` »), and a
-// stressed plain adjective (« est **équivalent** à ») is no term.
+// numbers, not verbs (common ones, one before a determiner or an object
+// pronoun: "processes it", an elided French infinitive, one after a verb
+// or a French pronoun: « on pense investiguer », « cela reconnaît », « se
+// sentent », a French infinitive before its object: « challenger les
+// idées »), adverbs, plain or compound adjectives ("correct",
+// "rapidly-changing"), a word after an intensifier (« Ultra classique »),
+// a French participle without a determiner, a comparative ending its
+// sentence ("is trickier."), or generic nouns (also those that quantify
+// what follows: "large amounts of data", "the advantages of"); and it
+// leaves out the steps of a procedure ("Type `baz` in the lookup bar.",
+// « Déterminez la complexité »). The steps of an exercise or a user
+// interface give no guessed card at all, not even of their code or figures
+// (« Tapez la commande : `ps -ef` »), and a stressed plain adjective (« est
+// **équivalent** à », « plus "apaisées" ») or phrase of generic words ("a
+// **required component**") is no term. No guessed cloze hides an answer
+// that holds a character its Markdown escapes ("child\*").
 //
 // Quality measures generated cards mechanically: the junk rate (answers
 // that are stop words, single characters, punctuation or sentences,

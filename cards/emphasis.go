@@ -43,8 +43,8 @@ func (g *generator) emphasis(u *unit) ([]draft, [][2]int) {
 		if sp.Kind == notes.Code && isPlaceholder(u.lower[s:e]) || sp.Kind != notes.Code && isLabel(t.Plain[s:e]) {
 			continue // `foo`, `bar`: names of an example; **Note:**: a label
 		}
-		if sp.Kind != notes.Code && isPlainAdjective(u.lower[s:e]) {
-			continue // "est **équivalent** à": stressed for tone, no term
+		if sp.Kind != notes.Code && (isPlainAdjective(u.lower[s:e]) || g.isWeakPhrase(u.lower[s:e]) || adjectiveAt(u, s, e)) {
+			continue // "est **équivalent** à", "a **required component**": stressed for tone, no term
 		}
 		d := textCloze(u, s, e, ruleEmphasis, 0.7)
 		d.del.start, d.del.end = int32(sp.Start), int32(sp.End)
@@ -59,7 +59,7 @@ func (g *generator) emphasis(u *unit) ([]draft, [][2]int) {
 	}
 	for _, q := range quotedPhrases(t, u.toks) {
 		if overlapsTaken(taken, q.start, q.end) || utf8.RuneCountInString(t.Plain[q.start:q.end])*5 >= lineLen*4 ||
-			g.lang.isStop(u.lower[q.start:q.end]) {
+			g.lang.isStop(u.lower[q.start:q.end]) || adjectiveAt(u, q.start, q.end) {
 			continue
 		}
 		out = append(out, textCloze(u, q.start, q.end, ruleEmphasis, 0.55))
@@ -76,6 +76,41 @@ func (g *generator) isPhrase(u *unit, s, e int) bool {
 	var buf [3]token
 	toks := appendTokensN(buf[:0], u.lower[s:e], 3)
 	return len(toks) >= 3 && g.lang.isStop(u.lower[s+toks[0].start:s+toks[0].end])
+}
+
+// isWeakPhrase reports whether the lower-case phrase w has two words or
+// more and each is a stop word, a generic noun, a common verb, a plain
+// adjective or an adverb ("required component", "very important
+// part"): stressed for tone, it names nothing.
+func (g *generator) isWeakPhrase(w string) bool {
+	var buf [maxEmphasisWords + 1]token
+	toks := appendTokensN(buf[:0], w, len(buf))
+	if len(toks) < 2 {
+		return false
+	}
+	for _, tk := range toks {
+		x := w[tk.start:tk.end]
+		if !g.lang.isStop(x) && !isGeneric(x) && !isCommonVerb(x) && !isPlainAdjective(x) && !(len(x) > 3 && isAdverb(x)) {
+			return false
+		}
+	}
+	return true
+}
+
+// adjectiveAt reports whether Plain[s:e] of u is one word right after an
+// adverb of degree (`plus "apaisées"`, "very *fast*"): an adjective set
+// apart for tone.
+func adjectiveAt(u *unit, s, e int) bool {
+	prev, words := -1, 0
+	for k, tk := range u.toks {
+		switch {
+		case tk.end <= s:
+			prev = k
+		case tk.start >= s && tk.end <= e:
+			words++
+		}
+	}
+	return words == 1 && prev >= 0 && isIntensifier(u.lower[u.toks[prev].start:u.toks[prev].end])
 }
 
 // isPlaceholder reports whether the lower-case w is a name that examples

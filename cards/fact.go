@@ -163,6 +163,86 @@ func findDates(u *unit) []token {
 	return out
 }
 
+// bareAcronym reports whether the acronym Plain[s:e] of u stands alone in
+// parentheses without the words before it spelling it out ("formation
+// des personnels de recherche (H4SR)"): the name of a programme the note
+// does not explain, which asks for the author's shorthand. An acronym
+// after its words ("service level agreement (SLA)") is its expansion.
+func bareAcronym(u *unit, s, e int) bool {
+	p := u.t.Plain
+	if s == 0 || e >= len(p) || p[s-1] != '(' || p[e] != ')' {
+		return false
+	}
+	last := len(u.toks) - 1 // the last word before the parenthesis
+	for last >= 0 && u.toks[last].end >= s {
+		last--
+	}
+	if last < 0 {
+		return true
+	}
+	first := max(0, last-(e-s)+1) // as many words as the acronym has letters
+	return !spellsOut(p[s:e], p[u.toks[first].start:u.toks[last].end])
+}
+
+// writtenLower reports whether the note writes the lower-case word w in
+// lower case somewhere ("la loi"): then its capital elsewhere ("la
+// [[Loi]]", a link to the note of that title) makes no name.
+func (g *generator) writtenLower(w string) bool {
+	for i, b := range g.n.Blocks {
+		low := g.info[i].lower
+		for off := 0; off < len(low); {
+			k := strings.Index(low[off:], w)
+			if k < 0 {
+				break
+			}
+			s := off + k
+			if s+len(w) <= len(b.Text.Plain) && b.Text.Plain[s:s+len(w)] == w && countWord(low[s:], w, 1) > 0 &&
+				(s == 0 || !isWordRune(lastRune(low[:s]))) {
+				return true
+			}
+			off = s + len(w)
+		}
+	}
+	return false
+}
+
+// speakerLabelEnd returns where the name of a speaker that opens u ends
+// ("Louis Cellier : non respect des personnes …"), or 0: two to four
+// capitalised words before a colon, as the notes of a talk write whoever
+// speaks. Asking who said it asks for the notes' layout, not a fact.
+func speakerLabelEnd(u *unit) int {
+	p := u.t.Plain
+	words := 0
+	for k, tk := range u.toks {
+		if k > 0 && strings.TrimSpace(p[u.toks[k-1].end:tk.start]) != "" {
+			break // punctuation between words
+		}
+		if !isUpperStart(p[tk.start:tk.end]) || words == 4 {
+			return 0
+		}
+		words++
+		if rest := strings.TrimLeft(p[tk.end:], " \u00a0"); strings.HasPrefix(rest, ":") {
+			if words < 2 {
+				return 0
+			}
+			return tk.end
+		}
+	}
+	return 0
+}
+
+// isCalendarWord reports whether the lower-case word w names a month or a
+// day of the week (English or French): alone, it dates a meeting or a
+// plan ("by end of July", "this Friday"), no fact to learn.
+func isCalendarWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi",
+		"mercredi", "jeudi", "vendredi", "samedi", "dimanche":
+		return true
+	}
+	return month(w)
+}
+
 func isNum4(s string) bool {
 	if len(s) != 4 {
 		return false
@@ -186,10 +266,11 @@ func (g *generator) nameFact(u *unit, taken [][2]int) (draft, bool) {
 	found := false
 	urls := u.urlRanges()
 	ws := g.words(u)
+	frag, label := fragmentStart(u), speakerLabelEnd(u)
 	for k, tk := range u.toks {
 		if inSpan(u.t, tk.start, notes.Code, notes.Tag, notes.Strikethrough) || overlapsTaken(taken, tk.start, tk.end) ||
-			inRanges(urls, tk.start) {
-			continue
+			inRanges(urls, tk.start) || frag >= 0 && tk.start >= frag {
+			continue // nor a name of an unfinished sentence: "Credit to this [StackOverflow] answer … with a"
 		}
 		c := ws[k].core
 		w := p[c.start:c.end]
@@ -224,6 +305,10 @@ func (g *generator) nameFact(u *unit, taken [][2]int) (draft, bool) {
 		// another follows it.
 		name := upper && (!startsSentence(p, tk.start) || words > 1)
 		if !acr && !name || utf8.RuneCountInString(w) < 2 || g.inContext(u.blk, u.lower[c.start:end]) ||
+			c.start < label || // "[Louis Cellier] : non respect des …"
+			acr && bareAcronym(u, c.start, c.end) || // "personnels de recherche ([H4SR])"
+			words == 1 && !acr && inSpan(u.t, c.start, notes.WikiLink) && g.writtenLower(u.lower[c.start:c.end]) ||
+			words == 1 && isCalendarWord(u.lower[c.start:c.end]) || // "this [Friday]", "end of [July]"
 			words == 1 && !acr && (isGeneric(u.lower[c.start:c.end]) || isCommonVerb(u.lower[c.start:c.end])) ||
 			acr && len(w) == 2 && g.shorthand(w) {
 			continue
@@ -243,8 +328,10 @@ func (g *generator) nameFact(u *unit, taken [][2]int) (draft, bool) {
 }
 
 // shorthand reports whether the two-capital word w is the author's
-// shorthand, used all over the note ("DL" for déontologie): asking for it
-// asks for a private abbreviation.
+// shorthand, used all over the note ("DL" for déontologie, four times or
+// more and once in 25 blocks at least) and spelled out by neither its
+// title nor its headings ("DP" under "Dynamic programming" is the
+// field's): asking for it asks for a private abbreviation.
 func (g *generator) shorthand(w string) bool {
 	if g.acronyms == nil {
 		g.acronyms = map[string]int{}
@@ -257,7 +344,44 @@ func (g *generator) shorthand(w string) bool {
 			}
 		}
 	}
-	return g.acronyms[w] >= 4
+	uses := g.acronyms[w]
+	if uses < 4 || uses*25 < len(g.n.Blocks) {
+		return false
+	}
+	if g.spellsOutRun(w, g.n.Title) {
+		return false
+	}
+	for _, b := range g.n.Blocks {
+		if b.Kind == notes.Heading && g.spellsOutRun(w, b.Text.Plain) {
+			return false
+		}
+	}
+	return true
+}
+
+// spellsOutRun reports whether consecutive words of s, stop words left
+// out, start with the letters of the abbreviation w, in order ("Dynamic
+// programming" spells out "DP"; "de la" spells out nothing).
+func (g *generator) spellsOutRun(w, s string) bool {
+	var buf [64]token
+	toks := appendTokens(buf[:0], s)
+	ls := lower(s)
+	words := toks[:0]
+	for _, tk := range toks {
+		if !g.lang.isStop(ls[tk.start:tk.end]) {
+			words = append(words, tk)
+		}
+	}
+	for k := 0; k+len(w) <= len(words); k++ {
+		match := true
+		for j := 0; j < len(w) && match; j++ {
+			match = strings.EqualFold(s[words[k+j].start:words[k+j].start+1], w[j:j+1])
+		}
+		if match {
+			return true
+		}
+	}
+	return false
 }
 
 // isParticle reports whether the lower-case word w may sit inside a

@@ -58,7 +58,10 @@ type Candidate struct {
 	// "empty", "same answer" (another card of the line asks for it), "line
 	// cap", "note cap", "duplicate" (an identical card came first), "link
 	// only", "code only", "etc.", "lead-in", "question", "admonition", "no
-	// salient term", "not a key sentence", "instruction".
+	// salient term", "not a key sentence", "instruction", "fragment" (the
+	// line breaks off mid-sentence), "end marker" ("Fin de l'énoncé."),
+	// "escaped answer" (the answer holds a character its Markdown escapes:
+	// "child\*").
 	Dropped string
 }
 
@@ -121,6 +124,7 @@ const (
 	dropMarkup      = "admonition"
 	dropQuestion    = "question"
 	dropTooLong     = "question too long"
+	dropEscaped     = "escaped answer"
 )
 
 // maxFront is the longest question, in bytes, of a guessed card (about 300
@@ -509,7 +513,7 @@ func (g *generator) explicitPass() bool {
 // autoPass runs the rules that guess cards, block by block.
 func (g *generator) autoPass() {
 	g.findEnumerations()
-	var keys map[int]int
+	var keys map[int]tableLayout
 	for i, b := range g.n.Blocks {
 		if g.consumed[i] {
 			continue
@@ -517,7 +521,7 @@ func (g *generator) autoPass() {
 		switch b.Kind {
 		case notes.Row:
 			if keys == nil {
-				keys = tableKeys(g.n)
+				keys = tableLayouts(g.n)
 			}
 			g.add(i, 0, table(b, keys[i])...)
 		case notes.Line, notes.Item:
@@ -1063,6 +1067,8 @@ func (g *generator) check(d *draft) {
 		d.dropped = dropLongAnswer
 	case d.kind == Cloze && (d.rule == ruleSentence || d.rule == ruleFact) && namesNothing(a):
 		d.dropped = dropNoTerm // "see the [...] below": "section" names nothing
+	case d.lazy && strings.ContainsAny(a, "*\\") && !overlapsSpan(d.src, int(d.del.ansStart), int(d.del.ansEnd), notes.Code):
+		d.dropped = dropEscaped // "[child\*]": the answer would show the backslash of its escape
 	}
 }
 

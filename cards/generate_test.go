@@ -388,6 +388,85 @@ func TestGenerate_table(t *testing.T) {
 	}
 }
 
+// TestGenerate_tableColumns checks which columns of a table give cards: a
+// column of free-text remarks (long sentences) is no answer to recite,
+// and rows keyed by a run of ids (1, 2, 3) are the example data of an
+// exercise.
+func TestGenerate_tableColumns(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{
+			name: "a column of remarks",
+			src: "| Operation | Big-O | Note |\n|---|---|---|\n| Access | O(n) | |\n| Search | O(n) | |\n" +
+				"| Insert | O(1) | Assumes you have traversed to the insertion position |\n" +
+				"| Remove | O(1) | Assumes you have traversed to the node to be removed |",
+			want: []string{"Access — Big-O → O(n)", "Search — Big-O → O(n)", "Insert — Big-O → O(1)", "Remove — Big-O → O(1)"},
+		},
+		{
+			name: "long descriptions stay when they are the only values",
+			src:  "| JOIN utilisé | Résultat |\n|---|---|\n| `JOIN` ou `INNER JOIN` | Uniquement les lignes qui correspondent dans les deux tables |",
+			want: []string{"`JOIN` ou `INNER JOIN` — Résultat → Uniquement les lignes qui correspondent dans les deux tables"},
+		},
+		{
+			name: "short descriptions stay",
+			src: "| Verb | Description |\n|---|---|\n| GET | Reads a resource |\n| PUT | Creates or replace a resource |\n" +
+				"| POST | Creates a resource or trigger a process that handles data |",
+			want: []string{
+				"GET — Description → Reads a resource", "PUT — Description → Creates or replace a resource",
+				"POST — Description → Creates a resource or trigger a process that handles data",
+			},
+		},
+		{
+			name: "rows keyed by ids are example data",
+			src:  "| id | nom | ville |\n|---|---|---|\n| 1 | Alice | Paris |\n| 2 | Bob | Lyon |\n| 3 | Charlie | Lille |",
+		},
+		{
+			name: "codes that are no run of ids",
+			src:  "| Code | Meaning |\n|---|---|\n| 201 | Created |\n| 404 | Not Found |\n| 500 | Internal Server Error |",
+			want: []string{"201 — Meaning → Created", "404 — Meaning → Not Found", "500 — Meaning → Internal Server Error"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range Generate(miniNote("t.md", "", tt.src), Options{}) {
+				got = append(got, c.Front+" → "+c.Back)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Generate mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestGenerate_escapes checks that no guessed card's answer shows the
+// backslash of a Markdown escape: a cloze of "child\*" is dropped, and a
+// table cell's footnote mark ("O(1)\*") is left out of its answer.
+func TestGenerate_escapes(t *testing.T) {
+	src := "# Recherche\n\n*child* dans Google Scholar est équivalent à *child\\** dans une requête de Pubmed.\n\n" +
+		"| Operation | Big-O |\n|---|---|\n| Search | O(1)\\* |\n| Insert | O(n) |\n"
+	n, err := notes.Parse("e.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range Generate(n, Options{}) {
+		if strings.Contains(c.Back, "\\") {
+			t.Errorf("card %q → %q shows an escape in its answer", c.Front, c.Back)
+		}
+		if c.Rule == ruleTable {
+			got = append(got, c.Front+" → "+c.Back)
+		}
+	}
+	want := []string{"Search — Big-O → O(1)", "Insert — Big-O → O(n)"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("table cards mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestGenerate_nil(t *testing.T) {
 	if got := Generate(nil, Options{}); len(got) != 0 {
 		t.Errorf("Generate(nil) = %v, want none", got)

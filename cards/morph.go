@@ -146,7 +146,7 @@ func isGeneric(w string) bool {
 		"topics", "section", "sections", "page", "pages", "project", "projects", "team", "teams",
 		"support", "usage", "change", "changes", "lot", "set", "list", "item", "items", "content",
 		"level", "levels", "side", "reason", "reasons", "fact", "term", "terms", "day", "days",
-		"year", "years", "future", "past", "lines", "beginning", "rest", "middle", "performance", "process", "amount", "order", "group", "form", "model",
+		"year", "years", "future", "past", "lines", "beginning", "end", "rest", "middle", "performance", "process", "amount", "order", "group", "form", "model",
 		"service", "services", "tool", "tools", "method", "methods", "access", "state", "status",
 		"problème", "problèmes", "façon", "manière", "valeur", "valeurs", "nombre", "fonction",
 		"temps", "idée", "idées", "partie", "parties", "sorte", "utilisation", "travail",
@@ -155,7 +155,15 @@ func isGeneric(w string) bool {
 		"outil", "outils", "moment", "besoin", "besoins", "mise", "place", "ensemble", "domaine",
 		"aspect", "aspects", "lien", "liens", "fin", "début", "année", "années", "jour",
 		"jours", "réponse", "personnel", "système", "systèmes", "données", "contenu",
-		"élément", "éléments", "objet", "objets", "action", "actions", "forme", "formes":
+		"élément", "éléments", "objet", "objets", "action", "actions", "forme", "formes",
+		// nouns that quantify or relate what follows them: "large amounts of
+		// data", "the advantages of federation", "l'identification des …"
+		"amounts", "quantity", "quantities", "operation", "operations", "activity",
+		"activities", "advantage", "advantages", "disadvantage", "disadvantages", "benefit", "benefits",
+		"quantité", "quantités", "opération", "opérations", "activité", "activités", "avantage",
+		"avantages", "inconvénient", "inconvénients", "identification",
+		// nouns of idioms: "in conjunction with", "in addition to"
+		"conjunction", "addition", "regard", "respect", "spite", "lieu":
 		return true
 	}
 	return false

@@ -148,6 +148,20 @@ func (g *generator) lineAnswer(j int, labelled bool) string {
 			e = k + len(first.Plain)
 		}
 	}
+	if countWords(t.Plain[s:e]) > maxQuestionAnswerWords && b.EndLine > b.Line && b.Line <= len(g.n.Lines) {
+		// Written a statement a line, without periods ("R: La DL est
+		// l'expérience du négatif …" then "l'éthique est …"): the first
+		// line answers, unless it breaks off.
+		line := strings.TrimSpace(g.n.Lines[b.Line-1])
+		if k := len(line); k > s && k < e && strings.HasPrefix(t.Plain, line) {
+			var buf [32]token
+			u := unit{t: t.Slice(s, k), lower: g.text.lower(t.Plain[s:k])}
+			u.toks = appendTokens(buf[:0], u.lower)
+			if len(u.toks) > 0 && fragmentStart(&u) < 0 {
+				e = k
+			}
+		}
+	}
 	if countWords(t.Plain[s:e]) > maxQuestionAnswerWords {
 		return ""
 	}

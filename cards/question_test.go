@@ -52,6 +52,18 @@ func TestQuestion(t *testing.T) {
 			want: []dcard{{Kind: Basic, Front: "Médiateur : en quoi cela consiste ?", Back: "Indépendant, impartial, il assure la confidentialité des échanges."}},
 		},
 		{
+			name: "a long answer written a statement a line keeps its first line",
+			src: "Q: Rappel de la différence entre la déontologie, l'éthique et la morale ?\n" +
+				"R: La déontologie est l'expérience du négatif dans des relations professionnelles\n" +
+				"l'éthique est l'expérience du négatif dans toutes les relations (la déontologie est une spécialisation de l'éthique)\n" +
+				"la morale est le discours sur les expériences positives comme négatives. Le discours moral a une base éthique\n",
+			want: []dcard{{
+				Kind:  Basic,
+				Front: "Rappel de la différence entre la déontologie, l'éthique et la morale ?",
+				Back:  "La déontologie est l'expérience du négatif dans des relations professionnelles",
+			}},
+		},
+		{
 			name: "a list of questions answers nothing",
 			src:  "Ask:\n\n- Who is going to use it?\n- How many users are there?\n",
 		},

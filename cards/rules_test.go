@@ -199,6 +199,21 @@ func TestDefinition(t *testing.T) {
 				"d'images qui permettent de démontrer la thèse",
 		},
 		{
+			name: "a speaker and a question: no card",
+			lang: langFR,
+			in:   "Alexandre Serres : qu'est-ce que c'est qu'un RIS ? - Ethique de la recherche : Loi Huriet-Sérusclat 1988, Loi Jardé",
+		},
+		{
+			name: "a definition that breaks off: no card",
+			lang: langFR,
+			in:   "Louis Cellier : non respect des personnes qui sont le sujet de l'étude ;",
+		},
+		{
+			name: "a term with a url: no card",
+			lang: langFR,
+			in:   "Bernays (http://www.sudoc.fr/014399245) : convaincre les femmes de fumer en faisant passer cela pour un signe de libération",
+		},
+		{
 			name: "mostly code: no reversed card",
 			in:   "Abstraction: nested map `ColumnFamily<RowKey, Columns<ColKey, Value, Timestamp>>`",
 			want: []dcard{{Kind: Basic, Front: "Abstraction", Back: "nested map `ColumnFamily<RowKey, Columns<ColKey, Value, Timestamp>>`"}},
@@ -323,6 +338,27 @@ func TestEmphasis(t *testing.T) {
 		{name: "too many words", lang: langFR, in: "Se poser la question _Qu'est ce qui empêche d'amener une idée en production_ permet d'avancer"},
 		{name: "stressed phrase", in: "*To avoid repeating discussions*, refer to the topics below for the main points"},
 		{
+			name: "a quoted adjective after an intensifier is tone",
+			lang: langFR,
+			in:   "Faire des sortes de *vis ma vie* pour ensuite avoir des discussions plus \"apaisées\"",
+			want: []dcard{{
+				Kind:  Cloze,
+				Front: "Faire des sortes de [...] pour ensuite avoir des discussions plus \"apaisées\"",
+				Back:  "vis ma vie",
+				Cloze: "Faire des sortes de {{c1::vis ma vie}} pour ensuite avoir des discussions plus \"apaisées\"",
+			}},
+		},
+		{
+			name: "a stressed phrase of generic words is tone",
+			in:   "System design is a **required component** of the **technical interview process** at many tech companies.",
+			want: []dcard{{
+				Kind:  Cloze,
+				Front: "System design is a **required component** of the [...] at many tech companies.",
+				Back:  "technical interview process",
+				Cloze: "System design is a **required component** of the {{c1::technical interview process}} at many tech companies.",
+			}},
+		},
+		{
 			name: "stop word",
 			in:   "It is **not** what you think at all",
 			want: []dcard{{Kind: Cloze, Front: "It is [...] what you think at all", Back: "not", Cloze: "It is {{c1::not}} what you think at all", Dropped: dropStopWord}},
@@ -401,12 +437,25 @@ func TestFacts(t *testing.T) {
 		{name: "plural acronym", lang: langFR, in: "En premier on pense aux différentes KPIs du projet", want: []string{"KPIs"}},
 		{name: "proper name", lang: langFR, in: "exemple de Dynatrace qui intègre de la détection", want: []string{"Dynatrace"}},
 		{name: "name with particle and initial", lang: langFR, in: "Selon Olivier Le Deuff et Thomas C. Durand la question reste ouverte", want: []string{"Olivier Le Deuff"}},
+		{name: "name that opens a line", lang: langFR, in: "Olivier Le Deuff propose de n'ouvrir la relecture qu'après une validation", want: []string{"Olivier Le Deuff"}},
+		{name: "name after a capitalised pronoun", lang: langFR, in: "Le texte du Committee On Publication Ethics fixe quatre obligations", want: []string{"Publication Ethics"}},
+		{name: "name after a verb", lang: langFR, in: "Comme l'indique Olivier Le Deuff, un relecteur rencontre un problème", want: []string{"Olivier Le Deuff"}},
 		{name: "name with an initial", lang: langFR, in: "Pour Thomas C. Durand, la zététique n'est pas une science", want: []string{"Thomas C. Durand"}},
 		{name: "steps of a calculation", in: "10 KB per tweet × 500 million tweets per day × 30 days per month"},
 		{name: "sentence start is no name", in: "Caching improves page load times a lot"},
 		{name: "title case names nothing", in: "Different Ways To Define An Interval"},
 		{name: "citation key", lang: langFR, in: "Eli Pariser en 2011@PariserTEDx2011 a montré ceci", want: []string{"Eli Pariser"}},
 		{name: "question", lang: langFR, in: "Médiateur de l'Université : en quoi cela consiste ?"},
+		// A weekday or a month alone dates a meeting; it is no fact.
+		{name: "weekday", in: "Kevin is giving a talk on using Dendron this Friday.", want: []string{"Dendron"}},
+		{name: "month alone", in: "Trying to move everything over by end of July."},
+		{name: "french month alone", lang: langFR, in: "On prévoit de tout migrer avant la fin de Juillet."},
+		{name: "an acronym alone in parentheses", lang: langFR, in: "Déploiement de la formation des personnels de recherche (H4SR)"},
+		{name: "an acronym in parentheses after its hyphenated words", in: "A time-to-live (TTL) determines how long content is cached", want: []string{"TTL"}},
+		{name: "an acronym in parentheses after its words", in: "Both teams signed a service level agreement (SLA) last week", want: []string{"SLA"}},
+		{name: "a speaker's name is no fact", lang: langFR, in: "Louis Cellier : non respect des personnes qui sont le sujet de l'étude"},
+		{name: "fragment names nothing", in: "Credit to this StackOverflow answer for how to do this with a"},
+		{name: "fragment keeps its figures", in: "Read from main memory at 4 GB/s or", want: []string{"4 GB/s"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -496,6 +545,52 @@ func TestSentence(t *testing.T) {
 		{name: "arbitrary", avoid: "arbitrary", in: "Define arbitrary methods just like other classes"},
 		{name: "adverb names nothing", in: "Items will be asked sequentially.", wantDropped: dropNoTerm},
 		{name: "generic noun names nothing", in: "They are NOT breakage solutions.", wantDropped: dropNoTerm},
+		// Nouns that only quantify or relate what follows ("large amounts of
+		// data", "the advantages of federation") teach nothing.
+		{name: "amounts", avoid: "amounts", in: "When loading large amounts of data, it might be faster to disable indices, load the data, then rebuild the indices."},
+		{name: "advantages", avoid: "advantages", in: "Similar to the advantages of federation, sharding results in less read and write traffic, less replication, and more cache hits."},
+		{name: "operations", avoid: "operations", in: "Converts the query to use boolean operations"},
+		{name: "activity", avoid: "activity", in: "User views the user timeline (activity from the user)"},
+		{name: "french nominalisation", lang: langFR, avoid: "identification", in: "Se poser la question permet de faire un premier pas vers l'identification des processus à améliorer."},
+		// Verbs and adjectives name nothing.
+		{name: "verb before its object pronoun", avoid: "processes", in: "A worker picks up the job from the queue, processes it, then signals the job is complete"},
+		{name: "french infinitive before its object", lang: langFR, avoid: "challenger", in: "Il faut accueillir et challenger les idées."},
+		{name: "french verb after its pronoun", lang: langFR, avoid: "reconnaît", ctx: "La dimension relationnelle", in: "Au moins ce que cela reconnaît, c'est la dimension relationnelle de tout."},
+		{name: "adjective after an intensifier", lang: langFR, avoid: "classique", in: "Ultra classique, la cible est les gens."},
+		{name: "comparative after a copula", avoid: "trickier", ctx: "The home timeline", in: "Building the home timeline is trickier."},
+		{name: "participle opening a clause", avoid: "opening", ctx: "Proxies", in: "Proxies can be useful even with one server, opening up the benefits described above."},
+		{name: "passive participle", avoid: "faced", ctx: "Options", in: "With multiple copies, we are faced with options on how to synchronize them."},
+		{name: "french infinitive after an object pronoun", lang: langFR, avoid: "envoyer", in: "Lorsqu'il bloque, on peut lui envoyer des signaux."},
+		{name: "french verb after a reflexive pronoun", lang: langFR, avoid: "sentent engagés", ctx: "Les gens", in: "On veut que les gens se sentent engagés."},
+		{name: "a participle that ends its sentence is its fact", ctx: "Denormalization", in: "Data is duplicated.", wantBack: "duplicated"},
+		{name: "french participle without a determiner", lang: langFR, avoid: "écoutés", ctx: "Les gens engagés", in: "On veut que les gens se sentent engagés, écoutés"},
+		{name: "french noun in é after its determiner", lang: langFR, ctx: "Chimique", in: "Un procédé chimique", wantBack: "procédé"},
+		{name: "french reflexive pronoun", lang: langFR, avoid: "soi-même", ctx: "Citer", in: "Réponse : Quand on se cite soi-même, il faut le faire bien"},
+		{name: "pronoun", avoid: "everything", ctx: "July", in: "Trying to move everything over by end of July."},
+		{name: "end of a month", avoid: "end", ctx: "July", in: "Trying to move everything over by end of July."},
+		{name: "adjective of time", avoid: "existing", ctx: "August preview", in: "Plan is to remove existing preview at the beginning of August."},
+		{name: "weekday is no term", avoid: "Friday", ctx: "Talk", in: "Kevin is giving a talk this Friday."},
+		{name: "a predicate that is no comparative", ctx: "Dataclasses", in: "Frozen dataclasses are immutable", wantBack: "immutable"},
+		{name: "an acronym alone in parentheses", lang: langFR, avoid: "H4SR", in: "Déploiement de la formation des personnels de recherche (H4SR)"},
+		{name: "end of an exercise", lang: langFR, in: "*Fin de l'énoncé.*", wantDropped: dropEndMarker},
+		{name: "end of a section", in: "End of the exercise", wantDropped: dropEndMarker},
+		{name: "verb after an adverb and a modal", avoid: "outnumber", ctx: "Reads and writes", in: "In most systems, reads can heavily outnumber writes."},
+		{name: "participle after an adverb ends its sentence", ctx: "Traffic", in: "Traffic is not evenly distributed", wantBack: "distributed"},
+		{name: "french verb after qui", lang: langFR, avoid: "restera", ctx: "Loi et déontologie", in: "Il y a une part de la déontologie qui restera non liée à la loi."},
+		{name: "noun of an idiom", avoid: "conjunction", ctx: "Cache-aside write through", in: "Cache-aside in conjunction with write through can mitigate this issue."},
+		{name: "french verb after its subject", lang: langFR, avoid: "communique", ctx: "Déontologie loi vérité", in: "Cette déontologie communique avec la loi ; ça préserve la vérité."},
+		{name: "noun after a demonstrative", lang: langFR, avoid: "exigence", ctx: "Médecine contenu", in: "Cette exigence ne porte pas sur le contenu de la médecine."},
+		// A unit that breaks off mid-sentence (a wrapped line, an item the
+		// next one goes on) asks a fragment.
+		{name: "fragment ends with a conjunction", in: "Simple time of day metric for predictable loads or", wantDropped: dropFragment},
+		{name: "fragment ends with an article", in: "Credit to this StackOverflow answer for how to do this with a", wantDropped: dropFragment},
+		{
+			name: "fragment ends with a comma", lang: langFR, wantDropped: dropFragment,
+			in: "Quand on fait ses propres recherches, on pense faire un travail de découvreur, de pionnier,",
+		},
+		{name: "the whole sentence before a fragment", lang: langFR, in: "Il assure la confidentialité des échanges. Le", wantBack: "confidentialité"},
+		{name: "a preposition that ends a sentence is no fragment", in: "Each replica replays the transaction journal it relies on.", wantBack: "transaction"},
+		{name: "a stranded preposition is no fragment", in: "Hide the reply if the reader does not follow the account being replied to", wantBack: "account"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -523,6 +618,62 @@ func TestSentence(t *testing.T) {
 				t.Errorf("sentence(%q) = %q (dropped %q), want %q", tt.in, d.a, d.dropped, tt.wantBack)
 			}
 		})
+	}
+}
+
+// TestDefinition_shorthand checks that a two-capital abbreviation the
+// author uses all over the note ("DL" for déontologie) is no term to
+// define, unless the definition spells it out.
+func TestDefinition_shorthand(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{
+			name: "private abbreviation",
+			src: "La DL désigne les problèmes éthiques qui surgissent d'une profession.\n\nLa DL est ancienne.\n\n" +
+				"Pourquoi la DL est secondaire.\n\nLa DL et la loi.",
+		},
+		{
+			name: "private abbreviation in a sentence",
+			src: "Selon l'auteur, la DL désigne les devoirs envers autrui.\n\nLa DL est ancienne.\n\n" +
+				"Pourquoi la DL est secondaire.\n\nLa DL et la loi.",
+		},
+		{
+			name: "an acronym spelled out",
+			src:  "TD : Travaux Dirigés\n\nLe TD lance les tests.\n\nLe TD est rapide.\n\nLe TD aide.",
+			want: []string{"TD → Travaux Dirigés", "Travaux Dirigés → TD"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range Generate(miniNote("d.md", "", tt.src), Options{}) {
+				if c.Rule == ruleDefinition || c.Back == "DL" {
+					got = append(got, c.Front+" → "+c.Back)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("definition cards mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestFacts_commonNounInWikiLink checks that a capitalised word linking
+// to a note ("[[Loi]]") is no name when the note writes it in lower case
+// elsewhere ("la loi"): the capital is the linked note's title.
+func TestFacts_commonNounInWikiLink(t *testing.T) {
+	src := "Cette déontologie communique avec la [[Loi]] et préserve la vérité.\n\n" +
+		"Une part de la déontologie restera non liée à la loi.\n\nSelon [[Kant]] le devoir prime."
+	var got []string
+	for _, c := range Generate(miniNote("w.md", "", src), Options{}) {
+		if c.Back == "Loi" || c.Back == "Kant" {
+			got = append(got, c.Back)
+		}
+	}
+	if diff := cmp.Diff([]string{"Kant"}, got); diff != "" {
+		t.Errorf("fact cards mismatch (-want +got):\n%s", diff)
 	}
 }
 
@@ -728,7 +879,7 @@ func TestTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := checked(&generator{lang: langEN}, table(tt.b, tt.key))
+			got := checked(&generator{lang: langEN}, table(tt.b, tableLayout{key: tt.key}))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("table mismatch (-want +got):\n%s", diff)
 			}
@@ -736,12 +887,12 @@ func TestTable(t *testing.T) {
 	}
 }
 
-func TestTableKeys(t *testing.T) {
+func TestTableLayouts(t *testing.T) {
 	n := miniNote("t.md", "", "| Type | System | Notes |\n|---|---|---|\n| Data store | Bigtable | a |\n| Data store | HBase | b |\n| Queue | Kafka | c |")
-	keys := tableKeys(n)
+	keys := tableLayouts(n)
 	for i, b := range n.Blocks {
-		if b.Kind == notes.Row && keys[i] != 1 {
-			t.Errorf("tableKeys row %d = %d, want 1 (the first column repeats)", i, keys[i])
+		if b.Kind == notes.Row && keys[i].key != 1 {
+			t.Errorf("tableLayouts row %d key = %d, want 1 (the first column repeats)", i, keys[i].key)
 		}
 	}
 }

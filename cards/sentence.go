@@ -264,6 +264,10 @@ func (g *generator) sentence(i int, u *unit) (draft, float64) {
 		d.dropped = dropQuestion // a word hidden in a question asks nothing
 	case g.isInstruction(u):
 		d.dropped = dropInstruction // "Type `baz` in the lookup bar.": a step, not a fact
+	case isEndMarker(u):
+		d.dropped = dropEndMarker // "Fin de l'énoncé.": layout, not a fact
+	case content > 0 && fragmentStart(u) == 0:
+		d.dropped = dropFragment // "metric for predictable loads or": the sentence goes on elsewhere
 	}
 	if d.dropped != "" {
 		dd := droppedText(t, ruleSentence, d.dropped)
@@ -409,6 +413,7 @@ func (g *generator) score(u *unit, ws []word, k int) *word {
 	}
 	w.scored = true
 	w.verb, w.morph = false, 0
+	sure := false
 	if !w.stop {
 		p := u.t.Plain
 		tk := u.toks[k]
@@ -418,13 +423,42 @@ func (g *generator) score(u *unit, ws []word, k int) *word {
 			prev, prevStop = u.lower[u.toks[k-1].start:u.toks[k-1].end], ws[k-1].stop
 		}
 		second := k == 1 || k == 2 && isArticle(ws[0].lower)
-		w.verb = g.isVerb(w.lower, prev, prevStop, second, w.initial) || isCommonVerb(w.lower) ||
+		next, gap := "", ""
+		if k+1 < len(u.toks) {
+			next, gap = u.lower[u.toks[k+1].start:u.toks[k+1].end], p[tk.end:u.toks[k+1].start]
+		}
+		// A verb for sure: before its object pronoun ("processes it"),
+		// after a French subject pronoun ("cela reconnaît"), or shaped like
+		// a French infinitive before its object ("challenger les idées").
+		// A capitalised word inside a sentence is a name ("Committee On
+		// Publication Ethics", "Olivier Le Deuff"), never one of these.
+		lowerWord := w.initial || !isUpperStart(p[w.core.start:w.core.end])
+		sure = lowerWord && (g.lang != langFR && k > 0 && gap == " " && isObjectPronoun(next) ||
+			g.lang != langEN && (isFrenchPronounBeforeVerb(prev) && !isUpperStart(p[u.toks[k-1].start:]) ||
+				gap == " " && isFrenchInfinitiveShape(w.lower) && isFrenchObjectDeterminer(next) &&
+					!isUpperStart(p[u.toks[k+1].start:])))
+		// an adverb between a modal and its verb: "reads can heavily outnumber writes"
+		sure = sure || lowerWord && g.lang != langFR && k > 1 && k+1 < len(u.toks) && len(prev) > 3 && isAdverb(prev) &&
+			isVerbContext(u.lower[u.toks[k-2].start:u.toks[k-2].end]) // but "Traffic is not evenly [distributed]"
+		// the word after a French subject that opens the line, "Cette
+		// déontologie [communique]": its verb or an adjective (but "Les
+		// grandes [entreprises]")
+		sure = sure || lowerWord && g.lang == langFR && k == 2 && !ws[1].stop && !isPlainAdjective(ws[1].lower) &&
+			(isDeterminer(ws[0].lower) || isDemonstrative(ws[0].lower))
+		w.verb = sure || g.isVerb(w.lower, prev, prevStop, second, w.initial) || isCommonVerb(w.lower) ||
 			len(whole) != len(w.lower) && isElidedInfinitive(whole) ||
-			g.lang != langFR && k > 0 && k+1 < len(u.toks) && p[tk.end:u.toks[k+1].start] == " " &&
-				isDeterminerAfterVerb(u.lower[u.toks[k+1].start:u.toks[k+1].end])
+			g.lang != langFR && k > 0 && gap == " " && isDeterminerAfterVerb(next) ||
+			// a passive participle: "we are faced with", not "Data is duplicated."
+			g.lang != langFR && strings.HasSuffix(w.lower, "ed") && isCopulaWord(prev) && k+1 < len(ws) ||
+			// a participle opening a clause: "…, opening up the benefits"
+			g.lang != langFR && k > 0 && k+1 < len(ws) && ws[k+1].stop && strings.HasSuffix(w.lower, "ing") &&
+				isCommaGap(p[u.toks[k-1].end:tk.start])
 		w.morph = g.lang.suffixBonus(w.lower)
 	}
 	w.score, w.ok = g.wordScore(u, ws, k)
+	if sure {
+		w.ok = false
+	}
 	return w
 }
 
@@ -444,9 +478,10 @@ func (g *generator) salientTerm(i int, u *unit) (term, bool) {
 	g.scoreAll(u, ws)
 	var best term
 	found := false
+	frag := fragmentStart(u)
 	consider := func(s, e int, sc float64, once bool) {
-		if found && sc <= best.score {
-			return
+		if found && sc <= best.score || frag >= 0 && e > frag {
+			return // nor a term of an unfinished sentence
 		}
 		ans := u.lower[s:e]
 		if !once && countWord(u.lower, ans, 2) > 1 {
@@ -532,6 +567,95 @@ func isDeterminerAfterVerb(w string) bool {
 	return false
 }
 
+// isIndefinitePronoun reports whether the lower-case word w is a pronoun
+// that the stop words leave out ("everything", "soi-même").
+func isIndefinitePronoun(w string) bool {
+	switch w {
+	case "everything", "everyone", "everybody", "someone", "somebody", "anybody", "nobody":
+		return true
+	}
+	return strings.HasSuffix(w, "-même") || strings.HasSuffix(w, "-mêmes")
+}
+
+// isDemonstrative reports whether the lower-case word w is a
+// demonstrative determiner, whose noun refers back to what came before.
+func isDemonstrative(w string) bool {
+	switch w {
+	case "this", "these", "those", "cette", "cet", "ces":
+		return true
+	}
+	return false
+}
+
+// isParticipleShape reports whether the lower-case French word w ends like
+// a past participle ("écoutés", "personnalisées") and is none of the
+// nouns that do ("idée", "qualité").
+func isParticipleShape(w string) bool {
+	return len(w) > 5 && hasAnySuffix(w, "é", "és", "ée", "ées") && !isNounInE(w) &&
+		!hasAnySuffix(w, "ité", "ités", "eté", "etés", "auté", "autés", "côté", "côtés", "santé")
+}
+
+// isObjectPronoun reports whether the lower-case English word w is an
+// object pronoun, which follows a verb ("processes it").
+func isObjectPronoun(w string) bool {
+	switch w {
+	case "it", "them", "him", "us", "me":
+		return true
+	}
+	return false
+}
+
+// isCommaGap reports whether the text between two words holds a comma: a
+// participle after one opens a clause ("…, opening up the benefits").
+func isCommaGap(gap string) bool {
+	return strings.IndexByte(gap, ',') >= 0
+}
+
+// isFrenchPronounBeforeVerb reports whether the lower-case French word w
+// is a pronoun that a verb follows: a subject ("ce que cela reconnaît")
+// or an object before its verb ("les gens se sentent", "on peut lui
+// envoyer").
+func isFrenchPronounBeforeVerb(w string) bool {
+	switch w {
+	case "il", "elle", "on", "cela", "ça", "ceci", "je", "tu", "ils", "elles", "nous", "vous", "se", "me",
+		"te", "lui", "qui":
+		return true
+	}
+	return false
+}
+
+// isFrenchInfinitiveShape reports whether the lower-case word w ends like
+// a French infinitive ("challenger", "accueillir", "prendre").
+func isFrenchInfinitiveShape(w string) bool {
+	return utf8.RuneCountInString(w) > 4 && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir") ||
+		strings.HasSuffix(w, "re"))
+}
+
+// isFrenchObjectDeterminer reports whether the lower-case French word w
+// opens the object of a verb ("challenger les idées"): a determiner other
+// than "de", "des" and "du", which also follow nouns.
+func isFrenchObjectDeterminer(w string) bool {
+	switch w {
+	case "le", "la", "les", "un", "une", "ses", "son", "sa", "ces", "cette", "ce", "cet", "leurs", "leur",
+		"nos", "vos", "mes", "notre", "votre":
+		return true
+	}
+	return strings.HasPrefix(w, "l'") || strings.HasPrefix(w, "l’")
+}
+
+// isIntensifier reports whether the lower-case word w is an adverb of
+// degree, after which comes an adjective rather than a term ("ultra
+// classique", "plus apaisées", "very fast"). "More" and "less" are left
+// out: in English they come before nouns too.
+func isIntensifier(w string) bool {
+	switch w {
+	case "very", "too", "quite", "rather", "really", "extremely", "fairly", "so", "très", "trop",
+		"assez", "ultra", "plutôt", "vraiment", "tellement", "si", "plus", "moins", "hyper":
+		return true
+	}
+	return false
+}
+
 // isElidedInfinitive reports whether the lower-case token w is a French
 // infinitive or verb behind an elided pronoun or preposition ("d'accéder",
 // "s'appelle", "n'existe").
@@ -599,7 +723,7 @@ func isPlainAdjective(w string) bool {
 		"common", "specific", "particular", "general", "new", "high", "low", "easy", "hard", "useful",
 		"utile", "utiles", "même", "mêmes", "autre", "autres", "général", "générale", "correct",
 		"incorrect", "arbitrary", "equivalent", "équivalent", "équivalente", "équivalents", "équivalentes",
-		"correcte", "corrects", "correctes":
+		"correcte", "corrects", "correctes", "existing", "current", "remaining", "upcoming":
 		return true
 	}
 	return false
@@ -652,7 +776,8 @@ func (g *generator) wordScore(u *unit, ws []word, k int) (float64, bool) {
 	switch {
 	case acr:
 		sc += 2
-	case isUpperStart(text) && !w.initial && g.lang != langDE:
+	case isUpperStart(text) && !w.initial && g.lang != langDE &&
+		!(inSpan(u.t, w.core.start, notes.WikiLink) && g.writtenLower(lw)): // "la [[Loi]]" and "la loi"
 		sc += 1.5
 	}
 	if w.initial {
@@ -669,6 +794,25 @@ func (g *generator) wordScore(u *unit, ws []word, k int) (float64, bool) {
 	}
 	if k > 0 && w.morph <= 0 && !acr && !isUpperStart(text) && isCopulaWord(u.lower[u.toks[k-1].start:u.toks[k-1].end]) {
 		sc -= 0.5 // "should be [...]": a predicate adjective
+		if g.lang != langFR && len(lw) > 5 && strings.HasSuffix(lw, "er") && k == len(u.toks)-1 {
+			sc -= 1 // "… is [trickier].": a comparative
+		}
+	}
+	if k > 0 && !acr && isIntensifier(u.lower[u.toks[k-1].start:u.toks[k-1].end]) {
+		return 0, false // "Ultra [classique]", "very [fast]": an adjective
+	}
+	if k > 0 && !acr && isDemonstrative(u.lower[u.toks[k-1].start:u.toks[k-1].end]) {
+		sc-- // "Cette [exigence] ne porte pas …": it names what the line before said
+	}
+	if acr && (len(text) == 2 && g.shorthand(text) || bareAcronym(u, w.core.start, w.core.end)) {
+		return 0, false // "La [DL] désigne …", "recherche ([H4SR])": the author's abbreviations
+	}
+	if isIndefinitePronoun(lw) || isCalendarWord(lw) {
+		return 0, false // "soi-même", "everything": pronouns; "this [Friday]": a date of a meeting
+	}
+	if g.lang == langFR && isParticipleShape(lw) && !isUpperStart(text) &&
+		(k == 0 || !isDeterminer(u.lower[u.toks[k-1].start:u.toks[k-1].end])) {
+		return 0, false // "se sentent engagés, [écoutés]": a participle; a noun takes a determiner
 	}
 	if inSpan(u.t, w.core.start, notes.Link, notes.WikiLink) {
 		sc += 0.3
@@ -880,3 +1024,73 @@ func isStepVerb(w string) bool {
 // dropInstruction is why a line that tells the reader what to do next
 // made no sentence card.
 const dropInstruction = "instruction"
+
+// dropEndMarker is why a line that marks the end of an exercise or a part
+// ("Fin de l'énoncé.") made no card.
+const dropEndMarker = "end marker"
+
+// isEndMarker reports whether u only marks the end of an exercise, a part
+// or a document: "Fin de l'énoncé.", "Fin du TP", "End of the exercise",
+// five words at most opening with "fin de" or "end of".
+func isEndMarker(u *unit) bool {
+	if len(u.toks) < 2 || len(u.toks) > 5 {
+		return false
+	}
+	first := u.lower[u.toks[0].start:u.toks[0].end]
+	second := u.lower[u.toks[1].start:u.toks[1].end]
+	if e := elisionEnd(second); e > 0 {
+		second = second[:e]
+	}
+	switch {
+	case first == "fin":
+		return second == "de" || second == "du" || second == "des" || second == "d'" || second == "d’"
+	case first == "end":
+		return second == "of"
+	}
+	return false
+}
+
+// dropFragment is why a unit that breaks off mid-sentence made no card.
+const dropFragment = "fragment"
+
+// fragmentStart returns, when unit u breaks off mid-sentence, where its
+// unfinished sentence starts (0 when u holds no whole sentence before it),
+// else -1. A unit breaks off when it ends with a comma or with a word that
+// needs what follows (an article, a conjunction or a preposition: "metric
+// for predictable loads or", "answer for how to do this with a"), as the
+// wrapped line of a paragraph or an item that the next one goes on does.
+// A cloze of the unfinished sentence asks half a sentence; the whole
+// sentences before it ("… des échanges. Le") still make cards.
+func fragmentStart(u *unit) int {
+	p := strings.TrimRightFunc(u.t.Plain, unicode.IsSpace)
+	if len(u.toks) < 2 {
+		return -1
+	}
+	if !strings.HasSuffix(p, ",") {
+		if last := u.toks[len(u.toks)-1]; last.end != len(p) || !isDangling(u.lower[last.start:last.end]) {
+			return -1
+		}
+	}
+	for k := len(u.toks) - 1; k > 0; k-- {
+		gap := strings.TrimRight(p[u.toks[k-1].end:u.toks[k].start], " \t\"'»”)*_")
+		if strings.HasSuffix(gap, ".") || strings.HasSuffix(gap, "!") || strings.HasSuffix(gap, "?") ||
+			strings.HasSuffix(gap, "…") {
+			return u.toks[k].start
+		}
+	}
+	return 0
+}
+
+// isDangling reports whether the lower-case word w, ending a line, leaves
+// it unfinished: an article or a conjunction, or a French preposition,
+// that needs a word after it. English prepositions may end a sentence
+// ("the person being replied to"); French ones seldom do.
+func isDangling(w string) bool {
+	switch w {
+	case "a", "an", "the", "and", "or", "but", "nor", "than",
+		"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "et", "ou", "mais", "ni", "à",
+		"au", "aux", "par", "dans", "vers", "chez":
+		return true
+	}
+	return false
+}

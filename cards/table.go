@@ -1,6 +1,7 @@
 package cards
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/mnemo-dev/mnemo/notes"
@@ -13,8 +14,22 @@ import (
 // ("-", "N/A", "?"), links alone, emoji codes (":+1:") and yes/no cells
 // make no card, nor does a cell that is a whole sentence.
 
-// table makes the cards of row b, keyed by its column key.
-func table(b notes.Block, key int) []draft {
+// tableLayout is what a table's rows share: the column that keys them
+// (-1 when none does) and the columns of free-text remarks, which make no
+// card.
+type tableLayout struct {
+	key   int
+	prose []bool
+}
+
+// maxProseWords is the mean length of a column's cells from which it
+// holds remarks ("Assumes you have traversed to the node to be removed")
+// rather than values to recite ("O(1)", "Data store", "Reads a resource").
+const maxProseWords = 7
+
+// table makes the cards of row b, laid out as l.
+func table(b notes.Block, l tableLayout) []draft {
+	key := l.key
 	if len(b.Cells) < 2 || key < 0 || key >= len(b.Cells) {
 		return nil
 	}
@@ -28,10 +43,10 @@ func table(b notes.Block, key int) []draft {
 	}
 	var out []draft
 	for j, c := range b.Cells {
-		if j == key {
+		if j == key || j < len(l.prose) && l.prose[j] {
 			continue
 		}
-		back := cellMarkdown(c)
+		back := cellMarkdown(withoutFootnote(c))
 		if isEmptyCell(back) || isLinkOnly(c) || isEmoji(back) || isStopWord(strings.Trim(back, "*_ ")) {
 			continue
 		}
@@ -46,21 +61,35 @@ func table(b notes.Block, key int) []draft {
 	return out
 }
 
-// tableKeys returns, per block of n, the column that keys its table row:
-// the first column whose non-empty cells are distinct within the table
-// (-1 when none is).
-func tableKeys(n *notes.Note) map[int]int {
+// tableLayouts returns, per row block of n, the layout of its table: the
+// first column whose non-empty cells are distinct within the table keys it
+// (-1 when none does, or when that column is a run of ids such as 1, 2, 3:
+// the rows are the example data of an exercise), and the columns whose
+// non-empty cells hold maxProseWords words or more on average are
+// remarks, unless no other column holds values.
+func tableLayouts(n *notes.Note) map[int]tableLayout {
 	rows := map[int][]int{}
 	for i, b := range n.Blocks {
 		if b.Kind == notes.Row {
 			rows[b.Group] = append(rows[b.Group], i)
 		}
 	}
-	keys := make(map[int]int, len(rows))
+	keys := make(map[int]tableLayout, len(rows))
 	for _, rs := range rows {
 		width := 0
 		for _, i := range rs {
 			width = max(width, len(n.Blocks[i].Cells))
+		}
+		prose := make([]bool, width)
+		for col := range width {
+			cells, words := 0, 0
+			for _, i := range rs {
+				if cs := n.Blocks[i].Cells; col < len(cs) && strings.TrimSpace(cs[col].Plain) != "" {
+					cells++
+					words += countWords(cs[col].Plain)
+				}
+			}
+			prose[col] = cells > 0 && words >= maxProseWords*cells
 		}
 		key := -1
 		for col := 0; col < width-1 && key < 0; col++ {
@@ -82,11 +111,57 @@ func tableKeys(n *notes.Note) map[int]int {
 				key = col
 			}
 		}
+		if key >= 0 && isIDRun(n, rs, key) {
+			key = -1
+		}
+		// Remarks beside values: a table whose only values are long
+		// descriptions ("JOIN | Uniquement les lignes qui …") keeps them.
+		values := false
+		for col, p := range prose {
+			values = values || col != key && !p
+		}
+		if !values {
+			clear(prose)
+		}
 		for _, i := range rs {
-			keys[i] = key
+			keys[i] = tableLayout{key: key, prose: prose}
 		}
 	}
 	return keys
+}
+
+// isIDRun reports whether column col of rows rs holds a run of ids: at
+// least three small whole numbers, each one more than the one before (1,
+// 2, 3 or 101, 102, 103).
+func isIDRun(n *notes.Note, rs []int, col int) bool {
+	if len(rs) < 3 {
+		return false
+	}
+	prev := -1
+	for _, i := range rs {
+		cs := n.Blocks[i].Cells
+		if col >= len(cs) {
+			return false
+		}
+		v, err := strconv.Atoi(strings.TrimSpace(cs[col].Plain))
+		if err != nil || v < 0 || v >= 1000 || prev >= 0 && v != prev+1 {
+			return false
+		}
+		prev = v
+	}
+	return true
+}
+
+// withoutFootnote returns cell t without the mark of a footnote that ends
+// it ("O(1)*": the note under the table says it is the average case), so
+// that the answer does not show its escape ("O(1)\*").
+func withoutFootnote(t notes.Text) notes.Text {
+	p := strings.TrimRight(t.Plain, " ")
+	if len(p) < 2 || p[len(p)-1] != '*' || strings.ContainsAny(p[len(p)-2:len(p)-1], " *") ||
+		overlapsSpan(t, len(p)-1, len(p), notes.Code) {
+		return t
+	}
+	return t.Slice(0, len(p)-1)
 }
 
 // isEmoji reports whether a cell is an emoji short code such as ":+1:".
