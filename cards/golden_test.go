@@ -19,7 +19,7 @@ import (
 )
 
 // updateGolden rewrites testdata/cards.sha256 from the current generator:
-// go test -run TestGoldenHashes -update-golden ./cards
+// go test ./cards -run TestGoldenHashes -update-golden
 var updateGolden = flag.Bool("update-golden", false, "rewrite testdata/cards.sha256")
 
 // goldenFile holds, per note and mode, a SHA-256 of everything Generate

@@ -10,6 +10,9 @@ import (
 
 // The goldmark inline extensions for Obsidian syntax: ==highlight== and
 // [[wikilinks]]. They only build AST nodes; nothing here renders HTML.
+// Every note is parsed by one shared goldmark parser (see markdown), from
+// several goroutines at once: the parsers here must keep no state, all of
+// it goes in the nodes and the parser.Context.
 
 // Node kinds are registered once with goldmark; they are never modified.
 var (

@@ -28,56 +28,83 @@ type lineBreak struct {
 
 // tagList collects tags in order of first appearance.
 type tagList struct {
-	seen map[string]bool
+	seen map[string]bool // the tags of list, once it is long
 	list []string
 }
 
 func (l *tagList) add(tag string) {
-	if tag == "" || l.seen[tag] {
+	if tag == "" {
 		return
 	}
+	// A note has few tags: look them up in the list, until there are
+	// enough for a map to pay.
+	const listed = 16
 	if l.seen == nil {
-		l.seen = make(map[string]bool)
+		if slices.Contains(l.list, tag) {
+			return
+		}
+		if len(l.list) == listed {
+			l.seen = make(map[string]bool, 2*listed)
+			for _, t := range l.list {
+				l.seen[t] = true
+			}
+		}
+	} else if l.seen[tag] {
+		return
 	}
-	l.seen[tag] = true
+	if l.seen != nil {
+		l.seen[tag] = true
+	}
 	l.list = append(l.list, tag)
 }
 
 // inliner turns the inline children of a goldmark block into a Text.
 type inliner struct {
 	src   []byte
-	lines lineIndex
+	lines *lineIndex
 	tags  *tagList
+	a     *alloc
 
-	buf     []byte
-	spans   []Span
-	open    int // spans open now
-	breaks  []lineBreak
-	escaped []int // offsets in buf of escaped '#'
+	// Scratch, reused from block to block.
+	buf      []byte
+	spans    []Span
+	open     int // spans open now
+	breaks   []lineBreak
+	escaped  []int // offsets in buf of escaped '#'
+	stack    []frame
+	bounds   []int
+	excluded []span
+}
+
+// frame is an inline node being walked and its span (index in spans, or
+// -1).
+type frame struct {
+	node ast.Node
+	span int
 }
 
 // convert returns the text of block's inline children, with a '\n' in
-// Plain at each line break (listed in breaks).
+// Plain at each line break (listed in breaks). The spans and breaks are
+// scratch, valid until the next call.
 func (in *inliner) convert(block ast.Node) (Text, []lineBreak) {
-	in.buf, in.spans, in.breaks, in.escaped, in.open = in.buf[:0], nil, nil, nil, 0
+	in.buf, in.spans, in.breaks, in.escaped, in.open = in.buf[:0], in.spans[:0], in.breaks[:0], in.escaped[:0], 0
 	if block.Type() == ast.TypeBlock {
 		// Size the buffers once: a long paragraph would otherwise copy
 		// them many times over as they grow.
-		if lines := block.Lines(); lines.Len() > 1 {
-			size := 0
-			for i := range lines.Len() {
-				seg := lines.At(i)
-				size += seg.Stop - seg.Start
-			}
-			in.buf = make([]byte, 0, size)
+		lines := block.Lines()
+		size := 0
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			size += seg.Stop - seg.Start
+		}
+		if cap(in.buf) < size {
+			in.buf = make([]byte, 0, max(size, 2*cap(in.buf)))
+		}
+		if cap(in.breaks) < lines.Len()-1 {
 			in.breaks = make([]lineBreak, 0, lines.Len()-1)
 		}
 	}
-	type frame struct {
-		node ast.Node
-		span int // index in spans, or -1
-	}
-	var stack []frame
+	stack := in.stack[:0]
 	n := block.FirstChild()
 	for n != nil {
 		span, descend := -1, false
@@ -99,9 +126,9 @@ func (in *inliner) convert(block ast.Node) (Text, []lineBreak) {
 			}
 			span, descend = in.openSpan(kind, ""), true
 		case *ast.Link:
-			span, descend = in.openSpan(Link, string(v.Destination)), true
+			span, descend = in.openSpan(Link, in.a.string(v.Destination)), true
 		case *ast.AutoLink:
-			url := string(v.URL(in.src))
+			url := in.a.string(v.URL(in.src))
 			if v.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 				url = "mailto:" + url
 			}
@@ -114,7 +141,7 @@ func (in *inliner) convert(block ast.Node) (Text, []lineBreak) {
 			span, descend = in.openSpan(Highlight, ""), true
 		case *wikiLinkNode:
 			if !v.Embed {
-				i := in.openSpan(WikiLink, string(v.Target))
+				i := in.openSpan(WikiLink, in.a.string(v.Target))
 				in.buf = append(in.buf, wikiText(v)...)
 				in.closeSpan(i)
 			}
@@ -139,6 +166,7 @@ func (in *inliner) convert(block ast.Node) (Text, []lineBreak) {
 		}
 		n = n.NextSibling()
 	}
+	in.stack = stack[:0]
 	spans := in.spans[:0]
 	for _, sp := range in.spans {
 		if sp.Start < sp.End {
@@ -146,11 +174,12 @@ func (in *inliner) convert(block ast.Node) (Text, []lineBreak) {
 		}
 	}
 	spans = in.scanTags(spans)
+	in.spans = spans[:0]
 	if len(spans) == 0 {
 		spans = nil
 	}
 	sortSpans(spans)
-	return Text{Plain: string(in.buf), Spans: spans}, in.breaks
+	return Text{Plain: in.a.string(in.buf), Spans: spans}, in.breaks
 }
 
 // scanTags finds the #tags of the text built in buf, adds them to the
@@ -163,8 +192,9 @@ func (in *inliner) scanTags(spans []Span) []Span {
 	if bytes.IndexByte(buf, '#') < 0 {
 		return spans
 	}
-	var bounds []int    // starts and ends of spans, sorted
-	var excluded []span // code and links, sorted by start
+	bounds := in.bounds[:0]     // starts and ends of spans, sorted
+	excluded := in.excluded[:0] // code and links, sorted by start
+	defer func() { in.bounds, in.excluded = bounds[:0], excluded[:0] }()
 	for _, sp := range spans {
 		bounds = append(bounds, sp.Start, sp.End)
 		if sp.Kind == Code || sp.Kind == Link || sp.Kind == WikiLink {
@@ -214,7 +244,7 @@ func (in *inliner) scanTags(spans []Span) []Span {
 		if end-i < 2 {
 			continue
 		}
-		in.tags.add(string(buf[i+1 : end]))
+		in.tags.add(in.a.string(buf[i+1 : end]))
 		spans = append(spans, Span{Kind: Tag, Start: i, End: end})
 		i = end - 1
 	}
@@ -281,6 +311,10 @@ func (in *inliner) codeSpan(c *ast.CodeSpan) {
 // appendText appends Markdown text: backslash escapes give the literal
 // character and entity references are resolved.
 func (in *inliner) appendText(raw []byte) {
+	if bytes.IndexByte(raw, '\\') < 0 && bytes.IndexByte(raw, '&') < 0 {
+		in.buf = append(in.buf, raw...)
+		return
+	}
 	for i := 0; i < len(raw); {
 		c := raw[i]
 		switch {
@@ -299,8 +333,12 @@ func (in *inliner) appendText(raw []byte) {
 				i++
 			}
 		default:
-			in.buf = append(in.buf, c)
-			i++
+			j := i + 1
+			for j < len(raw) && raw[j] != '\\' && raw[j] != '&' {
+				j++
+			}
+			in.buf = append(in.buf, raw[i:j]...)
+			i = j
 		}
 	}
 }
@@ -385,6 +423,9 @@ func digitValue(c byte) rune {
 func wikiText(w *wikiLinkNode) []byte {
 	if len(w.Label) > 0 {
 		return w.Label
+	}
+	if bytes.IndexByte(w.Target, '#') < 0 {
+		return w.Target // already trimmed by the parser
 	}
 	var parts []string
 	for p := range strings.SplitSeq(string(w.Target), "#") {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -20,13 +21,19 @@ import (
 // Parse returns a *ParseError wrapping ErrTooLarge, ErrBinary,
 // ErrEncoding, ErrFrontmatter or ErrTooComplex when the note cannot be
 // read; any Markdown is otherwise accepted. The returned Note does not
-// share memory with src. Parse is safe for concurrent use.
+// share memory with src, and Parse never writes to src's array (not even
+// past its length). Parse is safe for concurrent use: calls share one
+// Markdown parser, built on the first call.
 func Parse(path string, src []byte) (*Note, error) {
 	if len(src) > MaxSize {
 		return nil, &ParseError{File: path, Line: 1,
 			Err: fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(src), MaxSize)}
 	}
+	// goldmark appends to slices of its source (a line ending to an
+	// indented code block's last line): with no room left in norm, that
+	// copies rather than writing into the caller's memory past src.
 	norm := normalize(src)
+	norm = norm[:len(norm):len(norm)]
 	if perr := checkBytes(path, norm); perr != nil {
 		return nil, perr
 	}
@@ -40,10 +47,21 @@ func Parse(path string, src []byte) (*Note, error) {
 	}
 
 	pc := parser.NewContext()
-	doc := newParser().Parse(text.NewReader(norm), parser.WithContext(pc))
-	m, perr := decodeMeta(path, frontmatter.Get(pc))
-	if perr != nil {
-		return nil, perr
+	doc := markdown().Parse(text.NewReader(norm), parser.WithContext(pc))
+	var m meta
+	if data := frontmatter.Get(pc); data != nil {
+		// When the note starts with it, the frontmatter's text is lines
+		// 2 to fmEnd, as the extension found it (see frontmatterEnd).
+		// The extension also takes one after a blank first line.
+		ok := false
+		if fmEnd >= 0 {
+			m, ok = simpleMeta(lines[1:fmEnd])
+		}
+		if !ok {
+			if m, perr = decodeMeta(path, data.Decode); perr != nil {
+				return nil, perr
+			}
+		}
 	}
 
 	b := &builder{
@@ -55,11 +73,21 @@ func Parse(path string, src []byte) (*Note, error) {
 	for _, t := range m.tags {
 		b.tags.add(t)
 	}
-	b.in = inliner{src: norm, lines: b.lines, tags: &b.tags}
+	b.in = inliner{src: norm, lines: b.lines, tags: &b.tags, a: &b.a}
+	// The texts of a note take at most about as many bytes as its
+	// source, often half of it.
+	b.a.strFirst = min(len(norm)/2+64, maxStrChunk)
+	if size := maxBlocks(doc); size > 0 {
+		b.note.Blocks = make([]Block, 0, size)
+		// Most blocks have a sentence and a span or so.
+		b.a.first = min(size, maxChunk)
+	}
 	b.container(doc)
 
 	n := b.note
-	n.Blocks = b.blocks()
+	if len(n.Blocks) == 0 {
+		n.Blocks = nil // maxBlocks counted an empty heading or paragraph
+	}
 	n.Tags = b.tags.list
 	switch {
 	case m.title != "":
@@ -72,10 +100,22 @@ func Parse(path string, src []byte) (*Note, error) {
 	return n, nil
 }
 
-// newParser returns a goldmark parser for notes: CommonMark with GFM
+// markdown returns the goldmark parser of every note, built on first use.
+// goldmark's parser and the extensions it holds (goldmark's own, the
+// frontmatter parser, ours) keep no state between parses once the parser
+// has parsed a first document, which markdown does before returning it:
+// from then on it is only read, so it is shared rather than built per note
+// (building one costs more than parsing a small note). The package keeps
+// no mutable state.
+var markdown = sync.OnceValue(func() parser.Parser {
+	p := newParser()
+	p.Parse(text.NewReader(nil)) // goldmark finishes its setup on the first parse
+	return p
+})
+
+// newParser returns a new goldmark parser for notes: CommonMark with GFM
 // tables, strikethrough and task lists, YAML frontmatter, ==highlight==
-// and [[wikilinks]]. A parser is cheap to build and is built per call so
-// that the package keeps no state.
+// and [[wikilinks]].
 func newParser() parser.Parser {
 	return parser.NewParser(
 		parser.WithBlockParsers(append(parser.DefaultBlockParsers(),
@@ -115,16 +155,15 @@ type heading struct {
 type builder struct {
 	note  *Note
 	src   []byte
-	lines lineIndex
+	lines *lineIndex
 	in    inliner
 	tags  tagList
+	a     alloc
 
 	headings []heading
 	path     []string // Headings of the blocks below the last heading
 	h1       string   // text of the first level-1 heading
 	groups   int
-	chunks   [][]Block
-	count    int // blocks in chunks
 
 	// The context of the blocks being walked.
 	parent    int // the enclosing Item, or -1
@@ -139,42 +178,32 @@ func (b *builder) newGroup() int {
 }
 
 // emit appends a block with the current context and returns its index.
-// Blocks are big: they go into chunks, copied once into Note.Blocks by
-// blocks, rather than into a slice copied over and over as it grows.
 func (b *builder) emit(blk Block) int {
 	blk.Parent = b.parent
 	blk.Quote = b.quote
 	if blk.Kind != Heading {
 		blk.Headings = b.path
 	}
-	if k := len(b.chunks) - 1; k < 0 || len(b.chunks[k]) == cap(b.chunks[k]) {
-		// A note has at most a block per line: the first chunk fits
-		// most notes, the next ones double.
-		size := min(max(len(b.note.Lines), 8), 1024)
-		if k >= 0 {
-			size = min(2*cap(b.chunks[k]), 16384)
-		}
-		b.chunks = append(b.chunks, make([]Block, 0, size))
-	}
-	k := len(b.chunks) - 1
-	b.chunks[k] = append(b.chunks[k], blk)
-	b.count++
-	return b.count - 1
+	b.note.Blocks = append(b.note.Blocks, blk)
+	return len(b.note.Blocks) - 1
 }
 
-// blocks returns the emitted blocks in one slice.
-func (b *builder) blocks() []Block {
-	if len(b.chunks) == 1 {
-		return b.chunks[0]
+// maxBlocks returns an upper bound of the blocks a document gives, for
+// sizing Note.Blocks once: a Block per heading, table row and paragraph
+// line (a list item's block holds at least one line of its paragraph).
+func maxBlocks(n ast.Node) int {
+	count := 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch v := c.(type) {
+		case *ast.Heading, *east.TableRow:
+			count++
+		case *ast.Paragraph, *ast.TextBlock:
+			count += v.Lines().Len()
+		case *ast.List, *ast.ListItem, *ast.Blockquote, *east.Table:
+			count += maxBlocks(v)
+		}
 	}
-	if b.count == 0 {
-		return nil
-	}
-	all := make([]Block, 0, b.count)
-	for _, c := range b.chunks {
-		all = append(all, c...)
-	}
-	return all
+	return count
 }
 
 // container walks the children of a document, blockquote or list item.
@@ -193,9 +222,9 @@ func (b *builder) block(n ast.Node) {
 	case *ast.Paragraph, *ast.TextBlock:
 		t, breaks := b.in.convert(v)
 		if callout {
-			t, breaks = stripCallout(t, breaks)
+			t, breaks = stripCallout(t, breaks, &b.a)
 		}
-		b.lineBlocks(t, splitBreaks(t, breaks, b.firstLine(v), b.lastLine(v)), 0)
+		b.lineBlocks(t, b.splitBreaks(t, breaks, b.firstLine(v), b.lastLine(v)), 0)
 	case *ast.List:
 		b.list(v)
 	case *ast.Blockquote:
@@ -215,8 +244,9 @@ func (b *builder) block(n ast.Node) {
 
 // stripCallout removes the marker of an Obsidian callout ("[!tip]",
 // "[!note]-") from the start of a blockquote's first paragraph, leaving
-// the callout's title, if any, as a line of its own.
-func stripCallout(t Text, breaks []lineBreak) (Text, []lineBreak) {
+// the callout's title, if any, as a line of its own. It moves breaks in
+// place.
+func stripCallout(t Text, breaks []lineBreak, a *alloc) (Text, []lineBreak) {
 	p := t.Plain
 	if !strings.HasPrefix(p, "[!") {
 		return t, breaks
@@ -229,15 +259,13 @@ func stripCallout(t Text, breaks []lineBreak) (Text, []lineBreak) {
 	if end < len(p) && (p[end] == '+' || p[end] == '-') {
 		end++
 	}
-	moved := make([]lineBreak, len(breaks))
-	for i, br := range breaks {
-		br.pos -= end
-		moved[i] = br
+	for i := range breaks {
+		breaks[i].pos -= end
 	}
-	if len(moved) > 0 {
-		moved[0].hard = true
+	if len(breaks) > 0 {
+		breaks[0].hard = true
 	}
-	return t.Slice(end, len(p)), moved
+	return t.sub(end, len(p), a), breaks
 }
 
 // firstLine is the 1-based line where a leaf block starts.
@@ -259,11 +287,16 @@ func (b *builder) lastLine(n ast.Node) int {
 
 func (b *builder) heading(h *ast.Heading) {
 	t, _ := b.in.convert(h)
-	t = collapseSpace(t).trim() // setext headings span lines
+	t.Spans = b.a.copySpans(t.Spans)      // the heading may keep them as they are
+	t = collapseSpace(t, &b.a).trim(&b.a) // setext headings span lines
 	for len(b.headings) > 0 && b.headings[len(b.headings)-1].level >= h.Level {
 		b.headings = b.headings[:len(b.headings)-1]
 	}
-	above := b.headingPath()
+	// b.path holds the texts of the headings open before this one.
+	var above []string
+	if k := len(b.headings); k > 0 {
+		above = b.path[:k:k]
+	}
 	if t.Plain != "" {
 		b.emit(Block{
 			Kind:     Heading,
@@ -277,21 +310,15 @@ func (b *builder) heading(h *ast.Heading) {
 			b.h1 = t.Plain
 		}
 		b.headings = append(b.headings, heading{h.Level, t.Plain})
+		// Blocks share the path, so its capacity is capped: appending to
+		// it never writes into another's.
+		p := make([]string, len(above)+1)
+		copy(p, above)
+		p[len(above)] = t.Plain
+		b.path = p
+		return
 	}
-	b.path = b.headingPath()
-}
-
-// headingPath returns the texts of the open headings. Blocks share it, so
-// its capacity is capped: appending to it never writes into another's.
-func (b *builder) headingPath() []string {
-	if len(b.headings) == 0 {
-		return nil
-	}
-	p := make([]string, len(b.headings))
-	for i, h := range b.headings {
-		p[i] = h.text
-	}
-	return p[:len(p):len(p)]
+	b.path = above
 }
 
 // textLine is one line of a paragraph, a range of its Text.
@@ -303,9 +330,9 @@ type textLine struct {
 }
 
 // splitBreaks cuts the text of a paragraph on source lines first to last
-// at its line breaks.
-func splitBreaks(t Text, breaks []lineBreak, first, last int) []textLine {
-	out := make([]textLine, 0, len(breaks)+1)
+// at its line breaks. The lines are scratch, valid until the next call.
+func (b *builder) splitBreaks(t Text, breaks []lineBreak, first, last int) []textLine {
+	out := b.a.lines[:0]
 	start, line := 0, first
 	for _, br := range breaks {
 		s, e := trimBounds(t.Plain, start, br.pos)
@@ -314,14 +341,14 @@ func splitBreaks(t Text, breaks []lineBreak, first, last int) []textLine {
 	}
 	s, e := trimBounds(t.Plain, start, len(t.Plain))
 	out = append(out, textLine{start: s, end: e, line: line, endLine: max(last, line)})
+	b.a.lines = out
 	return out
 }
 
 // lineBlocks emits the lines of a paragraph as Line blocks of one group
 // (created when group is 0), joining wrapped lines.
 func (b *builder) lineBlocks(t Text, lines []textLine, group int) {
-	var ranges []span
-	var runs [][2]int // first and last index in lines of each block
+	runs := b.a.runs[:0] // first and last index in lines of each block
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if l.start == l.end {
@@ -336,28 +363,30 @@ func (b *builder) lineBlocks(t Text, lines []textLine, group int) {
 			}
 			j++
 		}
-		ranges = append(ranges, span{l.start, lines[j].end})
 		runs = append(runs, [2]int{i, j})
 		i = j
 	}
-	if len(ranges) == 0 {
+	b.a.runs = runs[:0]
+	if len(runs) == 0 {
 		return
 	}
 	if group == 0 {
 		group = b.newGroup()
 	}
-	for k, txt := range sliceRanges(t, ranges) {
-		txt = collapseSpace(txt)
-		first, last := lines[runs[k][0]], lines[runs[k][1]]
+	sl := newSlicer(t, b.a.lineActive)
+	for _, run := range runs {
+		first, last := lines[run[0]], lines[run[1]]
+		txt := collapseSpace(sl.slice(first.start, last.end, &b.a), &b.a)
 		b.emit(Block{
 			Kind:      Line,
 			Line:      first.line,
 			EndLine:   last.endLine,
 			Text:      txt,
-			Sentences: sentences(txt),
+			Sentences: sentences(txt, &b.a),
 			Group:     group,
 		})
 	}
+	b.a.lineActive = sl.active[:0]
 }
 
 func (b *builder) list(l *ast.List) {
@@ -383,7 +412,7 @@ func (b *builder) item(li *ast.ListItem, ordered bool, index int, group *int) {
 	case *ast.Paragraph, *ast.TextBlock:
 		rest = rest.NextSibling()
 		t, breaks := b.in.convert(para)
-		lines := splitBreaks(t, breaks, b.firstLine(para), b.lastLine(para))
+		lines := b.splitBreaks(t, breaks, b.firstLine(para), b.lastLine(para))
 		// The item keeps its lines up to the first lazy continuation line
 		// that is not a wrapped line: that one, and the lines after it,
 		// were written after the list.
@@ -411,7 +440,7 @@ func (b *builder) item(li *ast.ListItem, ordered bool, index int, group *int) {
 			first++
 		}
 		if first < len(kept) {
-			txt := collapseSpace(t.Slice(kept[first].start, kept[len(kept)-1].end))
+			txt := collapseSpace(t.sub(kept[first].start, kept[len(kept)-1].end, &b.a), &b.a)
 			if *group == 0 {
 				*group = b.newGroup()
 			}
@@ -421,7 +450,7 @@ func (b *builder) item(li *ast.ListItem, ordered bool, index int, group *int) {
 				EndLine:   kept[len(kept)-1].endLine,
 				Depth:     b.listDepth,
 				Text:      txt,
-				Sentences: sentences(txt),
+				Sentences: sentences(txt, &b.a),
 				Group:     *group,
 				Ordered:   ordered,
 				Index:     index,
@@ -453,10 +482,10 @@ func (b *builder) column(n ast.Node, i int) int {
 // lineColumn returns the column of the first non-blank character of a
 // source line that is not a blockquote marker.
 func (b *builder) lineColumn(line int) int {
-	if line < 1 || line > len(b.lines) {
+	if line < 1 || line > len(b.lines.starts) {
 		return 0
 	}
-	start := b.lines[line-1]
+	start := b.lines.starts[line-1]
 	col := 0
 	for i := start; i < len(b.src) && b.src[i] != '\n'; i++ {
 		switch b.src[i] {
@@ -475,7 +504,7 @@ func (b *builder) lineColumn(line int) int {
 // after offset, counted from the start of its line.
 func (b *builder) columnAt(offset int) int {
 	line := b.lines.line(offset)
-	start := b.lines[line-1]
+	start := b.lines.starts[line-1]
 	col := 0
 	for i := start; i < len(b.src) && b.src[i] != '\n'; i++ {
 		c := b.src[i]
@@ -518,7 +547,7 @@ func (b *builder) table(tbl *east.Table) {
 				Kind:    Row,
 				Line:    line,
 				EndLine: line,
-				Text:    joinTexts(cells, " | "),
+				Text:    joinTexts(cells, " | ", &b.a),
 				Group:   group,
 				Cells:   cells,
 				Header:  header,
@@ -528,10 +557,18 @@ func (b *builder) table(tbl *east.Table) {
 }
 
 func (b *builder) cells(row ast.Node) []Text {
+	n := 0
+	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+		n++
+	}
 	var cells []Text
+	if n > 0 {
+		cells = make([]Text, 0, n)
+	}
 	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
 		t, _ := b.in.convert(c)
-		cells = append(cells, collapseSpace(t).trim())
+		t.Spans = b.a.copySpans(t.Spans) // the cell may keep them as they are
+		cells = append(cells, collapseSpace(t, &b.a).trim(&b.a))
 	}
 	return cells
 }

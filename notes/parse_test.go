@@ -674,6 +674,28 @@ func TestParse_SourceNotRetained(t *testing.T) {
 	}
 }
 
+// TestParse_SourceNotWritten checks that Parse leaves alone the bytes
+// after src in its backing array: a caller may parse a note that is a
+// slice of a bigger buffer. goldmark appends a line ending to the last
+// line of an indented code block that has none.
+func TestParse_SourceNotWritten(t *testing.T) {
+	for _, note := range []string{
+		"text\n\n    code",
+		"- item\n\n      code",
+		"```\nfenced",
+		"plain",
+	} {
+		buf := []byte(note + "#########")
+		want := string(buf)
+		if _, err := Parse("a.md", buf[:len(note)]); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(buf); got != want {
+			t.Errorf("Parse(%q) changed its buffer to %q, want %q", note, got, want)
+		}
+	}
+}
+
 func TestParseError_Error(t *testing.T) {
 	tests := []struct {
 		err  *ParseError

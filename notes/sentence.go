@@ -22,10 +22,54 @@ func knownAbbreviation(word string) bool {
 	return false
 }
 
+// knownAbbreviationFold is knownAbbreviation of word in lower case,
+// lowered on the stack. The longest abbreviation has 6 bytes, and
+// lowering a rune divides its bytes by 3 at most: longer words are none.
+func knownAbbreviationFold(word string) bool {
+	if len(word) > 18 {
+		return false
+	}
+	var buf [32]byte
+	if ascii(word) {
+		if len(word) > 6 {
+			return false
+		}
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return knownAbbreviation(string(buf[:len(word)]))
+	}
+	lower := buf[:0]
+	for _, r := range word {
+		lower = utf8.AppendRune(lower, unicode.ToLower(r))
+	}
+	return knownAbbreviation(string(lower))
+}
+
+// ascii reports whether s is all ASCII.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // isAbbreviation reports whether word (the text before a period, after
 // the last white space) is an abbreviation.
 func isAbbreviation(word string) bool {
-	word = strings.TrimLeft(word, "([{\"'«“‘¿¡")
+	word = strings.TrimLeftFunc(word, func(r rune) bool {
+		switch r {
+		case '(', '[', '{', '"', '\'', '«', '“', '‘', '¿', '¡':
+			return true
+		}
+		return false
+	})
 	if word == "" {
 		return false
 	}
@@ -33,8 +77,7 @@ func isAbbreviation(word string) bool {
 		r, _ := utf8.DecodeRuneInString(word)
 		return unicode.IsLetter(r)
 	}
-	lower := strings.ToLower(word)
-	if knownAbbreviation(lower) {
+	if knownAbbreviationFold(word) {
 		return true
 	}
 	// Dotted abbreviations: every part one or two letters (e.g, i.e, U.S,
@@ -42,6 +85,7 @@ func isAbbreviation(word string) bool {
 	if !strings.Contains(word, ".") {
 		return false
 	}
+	lower := strings.ToLower(word)
 	for part := range strings.SplitSeq(lower, ".") {
 		part = strings.Trim(part, "-")
 		n := 0
@@ -87,21 +131,31 @@ func startsSentence(r rune) bool {
 
 // sentences splits t into sentences: at . ! ? … followed by white space
 // and the start of a sentence, not after an abbreviation and not inside
-// a code span. It returns at least one Text for a non-empty t.
-func sentences(t Text) []Text {
+// a code span. It returns at least one Text for a non-empty t; the list
+// and its texts' spans come from a.
+func sentences(t Text, a *alloc) []Text {
 	plain := t.Plain
 	var code []span
+	if a != nil {
+		code = a.code[:0]
+	}
 	for _, sp := range t.Spans {
 		if sp.Kind == Code {
-			if code == nil {
-				code = make([]span, 0, len(t.Spans))
-			}
 			code = append(code, span{sp.Start, sp.End})
 		}
 	}
 	var ranges []span
+	if a != nil {
+		ranges = a.ranges[:0]
+	}
 	start, ci := 0, 0
+	next := newTerminators(plain)
 	for i := 0; i < len(plain); {
+		// Only a terminator's first byte matters: skip to the next one.
+		// Each is a rune's first byte, so i stays on rune boundaries.
+		if i = next.index(i); i == len(plain) {
+			break
+		}
 		r, n := utf8.DecodeRuneInString(plain[i:])
 		if !isTerminator(r) {
 			i += n
@@ -162,21 +216,72 @@ func sentences(t Text) []Text {
 		ranges = append(ranges, span{start, k})
 		start, i = m, m
 	}
+	if a != nil {
+		a.code = code[:0]
+	}
 	if start == 0 {
-		return []Text{t} // one sentence: share t's spans
+		one := append(a.textBuf(1), t) // one sentence: share t's spans
+		return a.keepTexts(one)
 	}
 	ranges = append(ranges, span{start, len(plain)})
-	out := sliceRanges(t, ranges)
-	kept := out[:0]
-	for _, s := range out {
-		if s = s.trim(); s.Plain != "" {
-			kept = append(kept, s)
+	// Each sentence is trimmed: slice at the trimmed bounds at once (the
+	// spans of slicing twice are the same, since they nest).
+	kept := a.textBuf(len(ranges))
+	var active []Span
+	if a != nil {
+		active = a.active
+	}
+	sl := newSlicer(t, active)
+	for _, r := range ranges {
+		s, e := trimBounds(plain, r[0], r[1])
+		if s == e {
+			continue
 		}
+		kept = append(kept, sl.slice(s, e, a))
+	}
+	if a != nil {
+		a.active, a.ranges = sl.active[:0], ranges[:0]
 	}
 	if len(kept) == 0 {
-		return []Text{t}
+		return a.keepTexts(append(kept, t))
 	}
-	return kept
+	return a.keepTexts(kept)
+}
+
+// terminatorBytes are the bytes that may start a terminator in UTF-8:
+// '.', '!', '?' and the first bytes of '…' and '؟'.
+const terminatorBytes = ".!?\xe2\xd8"
+
+// terminators finds the bytes of terminatorBytes in a text with one fast
+// search per byte found, rather than a test of every byte.
+type terminators struct {
+	s    string
+	next [len(terminatorBytes)]int // where each byte is next, len(s) for never
+}
+
+func newTerminators(s string) terminators {
+	t := terminators{s: s}
+	for k := range t.next {
+		t.next[k] = -1
+	}
+	return t
+}
+
+// index returns the offset of the first byte of terminatorBytes at or
+// after from, or len(s) when there is none. Calls must not go back.
+func (t *terminators) index(from int) int {
+	best := len(t.s)
+	for k := range t.next {
+		if t.next[k] < from {
+			if j := strings.IndexByte(t.s[from:], terminatorBytes[k]); j >= 0 {
+				t.next[k] = from + j
+			} else {
+				t.next[k] = len(t.s)
+			}
+		}
+		best = min(best, t.next[k])
+	}
+	return best
 }
 
 // wordBefore returns the word that ends at plain[i], or "" when it is
@@ -184,16 +289,33 @@ func sentences(t Text) []Text {
 func wordBefore(plain string, i int) string {
 	j := i
 	for j > 0 {
-		r, n := utf8.DecodeLastRuneInString(plain[:j])
-		if unicode.IsSpace(r) {
-			break
+		if c := plain[j-1]; c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				break
+			}
+			j--
+		} else {
+			r, n := utf8.DecodeLastRuneInString(plain[:j])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j -= n
 		}
-		j -= n
 		if i-j > 24 {
 			return ""
 		}
 	}
 	return plain[j:i]
+}
+
+// asciiSpace reports whether the ASCII byte c is white space, as
+// unicode.IsSpace says.
+func asciiSpace(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return false
 }
 
 // endsThought reports whether a line ends a thought: its last character,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
@@ -43,21 +44,40 @@ func normalize(src []byte) []byte {
 }
 
 // lineIndex maps byte offsets of a normalized source to 1-based lines.
-type lineIndex []int // start offset of each line
-
-func newLineIndex(src []byte) lineIndex {
-	starts := make(lineIndex, 1, bytes.Count(src, []byte("\n"))+1)
-	for i, c := range src {
-		if c == '\n' && i+1 < len(src) {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
+// It remembers the last line found: the builder asks in document order.
+type lineIndex struct {
+	starts []int // start offset of each line
+	last   int   // index in starts of the last line found
 }
 
-// line returns the 1-based line holding offset.
-func (li lineIndex) line(offset int) int {
-	return sort.Search(len(li), func(i int) bool { return li[i] > offset })
+func newLineIndex(src []byte) *lineIndex {
+	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 || i+j+1 == len(src) {
+			break
+		}
+		i += j + 1
+		starts = append(starts, i)
+	}
+	return &lineIndex{starts: starts}
+}
+
+// line returns the 1-based line holding offset (offset ≥ 0).
+func (li *lineIndex) line(offset int) int {
+	s := li.starts
+	if k := li.last; s[k] <= offset {
+		// Most offsets are on the last line found or a few after it.
+		for end := min(k+4, len(s)-1); k < end && s[k+1] <= offset; k++ {
+		}
+		if k == len(s)-1 || s[k+1] > offset {
+			li.last = k
+			return k + 1
+		}
+	}
+	n := sort.Search(len(s), func(i int) bool { return s[i] > offset })
+	li.last = max(n-1, 0)
+	return n
 }
 
 // splitLines returns the lines of a normalized source without their
@@ -73,7 +93,7 @@ func splitLines(src []byte) []string {
 	}
 	lines := make([]string, 0, n)
 	for len(s) > 0 {
-		i := indexByte(s, '\n')
+		i := strings.IndexByte(s, '\n')
 		if i < 0 {
 			lines = append(lines, s)
 			break
@@ -82,15 +102,6 @@ func splitLines(src []byte) []string {
 		s = s[i+1:]
 	}
 	return lines
-}
-
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
 }
 
 // position returns the 1-based line and character column of offset.
@@ -167,12 +178,38 @@ func isDashes(s string) bool {
 // The estimates are upper bounds for common shapes, not exact: a note is
 // rejected only when the total is far beyond what any real note needs.
 func complexity(file string, lines []string, first int) *ParseError {
+	// Estimating the markup looks at every byte. A bound from the sizes
+	// of the paragraphs usually shows that it cannot reach maxCost: then
+	// only the nesting needs checking, which the bound's pass does.
+	if estimate(file, lines, first, false) == nil {
+		return nil
+	}
+	return estimate(file, lines, first, true)
+}
+
+// estimate is complexity, with the estimates of markup when exact is
+// true. When it is false, each run of lines counts for runBound of its
+// size instead, and any error, or a bound above maxCost, gives a
+// *ParseError that is not the one to report (estimate again, exactly).
+func estimate(file string, lines []string, first int, exact bool) *ParseError {
 	var (
-		lists   []int // content columns of the open list items
-		run     paragraphRun
-		cost    int64 // of the paragraphs
-		nesting int64 // of the containers
+		lists    []int // content columns of the open list items
+		run      paragraphRun
+		runBytes int64 // without exact: the size of the run, as run.offset
+		cost     int64 // of the paragraphs
+		nesting  int64 // of the containers
 	)
+	if exact {
+		run.init()
+	}
+	end := func() {
+		if exact {
+			cost += run.end()
+		} else {
+			cost += runBound(runBytes)
+			runBytes = 0
+		}
+	}
 	tooComplex := func(i int, format string, args ...any) *ParseError {
 		return &ParseError{File: file, Line: i + 1,
 			Err: fmt.Errorf("%w: "+format, append([]any{ErrTooComplex}, args...)...)}
@@ -180,7 +217,7 @@ func complexity(file string, lines []string, first int) *ParseError {
 	for i := first; i < len(lines); i++ {
 		line := lines[i]
 		if isBlank(line) {
-			cost += run.end()
+			end()
 			continue
 		}
 		quotes, markers, pos, col := 0, 0, 0, 0
@@ -235,14 +272,18 @@ func complexity(file string, lines []string, first int) *ParseError {
 			breaks = true
 		}
 		if breaks {
-			cost += run.end()
+			end()
 		}
-		cost += run.add(rest)
+		if exact {
+			cost += run.add(rest)
+		} else {
+			runBytes += int64(len(rest)) + 1
+		}
 		if cost > maxCost {
 			return tooComplex(i, "too much markup for one paragraph")
 		}
 	}
-	cost += run.end()
+	end()
 	if cost > maxCost {
 		return tooComplex(len(lines)-1, "too much markup for one paragraph")
 	}
@@ -312,6 +353,16 @@ func startsBlock(s string) bool {
 	return false
 }
 
+// runBound bounds the estimates of paragraphRun for a run of b bytes (as
+// counted by its offset: each line and its line ending), from the worst
+// case of each estimate: lines × brackets ≤ b²/4; for backticks, per run
+// length, the gaps between runs and to the end ≤ 2b, with at most √(2b)
+// lengths; for link destinations, on a line of ℓ bytes, ℓ/2 pending
+// destinations × 4ℓ, ≤ 2b² in all; for emphasis, 10 × the pending
+// delimiters at each delimiter run, ≤ 10 × b²/2. In all 7.25b² + 2b√(2b),
+// which is at most 11b² for b ≥ 1.
+func runBound(b int64) int64 { return 11 * b * b }
+
 // paragraphRun accumulates the cost estimate of one run of lines that may
 // be a single paragraph.
 type paragraphRun struct {
@@ -320,6 +371,21 @@ type paragraphRun struct {
 	open            [256]int
 	offset          int64         // bytes of the run before this line
 	ticks           map[int]int64 // length of a backtick run → its last offset
+
+	// The bytes add looks at: markup, and also what ends a pending link
+	// destination.
+	markup, pending [256]bool
+}
+
+// init fills the byte sets of r.
+func (r *paragraphRun) init() {
+	for _, c := range []byte("[]`*_~=") {
+		r.markup[c] = true
+		r.pending[c] = true
+	}
+	for _, c := range []byte(" \t>") {
+		r.pending[c] = true
+	}
 }
 
 // add accounts for one line of the run and returns the cost that does not
@@ -331,6 +397,20 @@ func (r *paragraphRun) add(s string) int64 {
 	// at '>'; each costs the bytes goldmark scans.
 	var nWS, sumWS, nLT, sumLT int64
 	for i := 0; i < len(s); i++ {
+		// Skip the bytes that change nothing: all but markup, and white
+		// space and '>' while no destination is pending.
+		if nWS == 0 && nLT == 0 {
+			for i < len(s) && !r.markup[s[i]] {
+				i++
+			}
+		} else {
+			for i < len(s) && !r.pending[s[i]] {
+				i++
+			}
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		switch {
 		case c == '[':

@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -15,65 +16,75 @@ import (
 func (t Text) Slice(start, end int) Text {
 	start = min(max(start, 0), len(t.Plain))
 	end = min(max(end, start), len(t.Plain))
-	return sliceRanges(t, []span{{start, end}})[0]
+	if start == 0 && end == len(t.Plain) {
+		// The whole text keeps every span, empty ones included.
+		return Text{Plain: t.Plain, Spans: slices.Clone(t.Spans)}
+	}
+	sl := slicer{t: t}
+	return sl.slice(start, end, nil)
 }
 
 // span is a byte range [0] to [1].
 type span [2]int
 
-// sliceRanges slices t at each range in one sweep over its spans. Ranges
-// must be in order and must not overlap.
-func sliceRanges(t Text, ranges []span) []Text {
-	out := make([]Text, len(ranges))
-	if len(ranges) == 1 && ranges[0] == (span{0, len(t.Plain)}) {
-		out[0] = Text{Plain: t.Plain, Spans: append([]Span(nil), t.Spans...)}
-		return out
+// slicer slices a text at ranges given in order, not overlapping, in one
+// sweep over its spans.
+type slicer struct {
+	t      Text
+	active []Span // spans that started before the last range's end
+	next   int    // first span of t not yet in active
+}
+
+// newSlicer returns a slicer of t that keeps its active spans in the
+// scratch slice buf (the caller takes back sl.active when done).
+func newSlicer(t Text, buf []Span) slicer {
+	return slicer{t: t, active: buf[:0]}
+}
+
+// slice returns Plain[s:e] with the spans clipped to it, shifted and
+// sorted; Spans is nil when none is left.
+func (sl *slicer) slice(s, e int, a *alloc) Text {
+	t := sl.t
+	for sl.next < len(t.Spans) && t.Spans[sl.next].Start < e {
+		sl.active = append(sl.active, t.Spans[sl.next])
+		sl.next++
 	}
-	var active []Span
-	next := 0
-	for ri, r := range ranges {
-		s, e := r[0], r[1]
-		for next < len(t.Spans) && t.Spans[next].Start < e {
-			active = append(active, t.Spans[next])
-			next++
-		}
-		keep := active[:0]
-		for _, sp := range active {
-			if sp.End > s {
-				keep = append(keep, sp)
-			}
-		}
-		active = keep
-		count := 0
-		for _, sp := range active {
+	keep := sl.active[:0]
+	count := 0
+	for _, sp := range sl.active {
+		if sp.End > s {
+			keep = append(keep, sp)
 			if max(sp.Start, s) < min(sp.End, e) {
 				count++
 			}
 		}
-		var spans []Span
-		if count > 0 {
-			spans = make([]Span, 0, count)
-		}
-		for _, sp := range active {
-			a, b := max(sp.Start, s), min(sp.End, e)
-			if a < b {
-				sp.Start, sp.End = a-s, b-s
+	}
+	sl.active = keep
+	var spans []Span
+	if count > 0 {
+		spans = a.spanBuf(count)
+		for _, sp := range sl.active {
+			lo, hi := max(sp.Start, s), min(sp.End, e)
+			if lo < hi {
+				sp.Start, sp.End = lo-s, hi-s
 				spans = append(spans, sp)
 			}
 		}
 		sortSpans(spans)
-		out[ri] = Text{Plain: t.Plain[s:e], Spans: spans}
+		spans = a.keepSpans(spans)
 	}
-	return out
+	return Text{Plain: t.Plain[s:e], Spans: spans}
 }
 
 // sortSpans orders spans by Start, then End descending (outer first),
 // keeping the order of spans with equal bounds.
 func sortSpans(spans []Span) {
-	if sort.SliceIsSorted(spans, func(i, j int) bool { return spanLess(spans[i], spans[j]) }) {
-		return
+	for i := 1; i < len(spans); i++ {
+		if spanLess(spans[i], spans[i-1]) {
+			slices.SortStableFunc(spans, spanCompare)
+			return
+		}
 	}
-	sort.SliceStable(spans, func(i, j int) bool { return spanLess(spans[i], spans[j]) })
 }
 
 func spanLess(a, b Span) bool {
@@ -81,6 +92,13 @@ func spanLess(a, b Span) bool {
 		return a.Start < b.Start
 	}
 	return a.End > b.End
+}
+
+func spanCompare(a, b Span) int {
+	if a.Start != b.Start {
+		return a.Start - b.Start
+	}
+	return b.End - a.End
 }
 
 // isTrimmed reports whether r is removed from the edges of a text: white
@@ -113,19 +131,46 @@ func trimBounds(plain string, s, e int) (int, int) {
 	return s, e
 }
 
-// trim returns t without leading and trailing space.
-func (t Text) trim() Text {
+// sub is Slice with the spans from a.
+func (t Text) sub(start, end int, a *alloc) Text {
+	var buf []Span
+	if a != nil {
+		buf = a.active
+	}
+	sl := newSlicer(t, buf)
+	t = sl.slice(start, end, a)
+	if a != nil {
+		a.active = sl.active[:0]
+	}
+	return t
+}
+
+// trim returns t without leading and trailing space; its spans come from
+// a.
+func (t Text) trim(a *alloc) Text {
 	s, e := trimBounds(t.Plain, 0, len(t.Plain))
 	if s == 0 && e == len(t.Plain) {
 		return t
 	}
-	return t.Slice(s, e)
+	return t.sub(s, e, a)
 }
 
 // joinTexts concatenates texts with sep between them, shifting spans.
-func joinTexts(texts []Text, sep string) Text {
+func joinTexts(texts []Text, sep string, a *alloc) Text {
+	size, count := 0, 0
+	for i, t := range texts {
+		if i > 0 {
+			size += len(sep)
+		}
+		size += len(t.Plain)
+		count += len(t.Spans)
+	}
 	var b strings.Builder
+	b.Grow(size)
 	var spans []Span
+	if count > 0 {
+		spans = a.spanBuf(count)
+	}
 	for i, t := range texts {
 		if i > 0 {
 			b.WriteString(sep)
@@ -138,7 +183,7 @@ func joinTexts(texts []Text, sep string) Text {
 		}
 		b.WriteString(t.Plain)
 	}
-	return Text{Plain: b.String(), Spans: spans}
+	return Text{Plain: b.String(), Spans: a.keepSpans(spans)}
 }
 
 // Markdown renders t back to light Markdown: Strong as **x**, Emphasis as
@@ -326,48 +371,60 @@ func looksLikeEntity(s string) bool {
 // collapseSpace replaces each run of spaces, tabs and line breaks outside
 // code spans by one space (a line break, or markup that was dropped, such
 // as an image or a comment, leaves such runs), moving the spans with the
-// text.
-func collapseSpace(t Text) Text {
-	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
+// text. It returns t itself when there is nothing to replace.
+func collapseSpace(t Text, a *alloc) Text {
+	plain := t.Plain
+	// A run is a line break, a tab, or a space before a space (before a
+	// tab or a line break, it is found by them).
+	if strings.IndexByte(plain, '\n') < 0 && strings.IndexByte(plain, '\t') < 0 && !strings.Contains(plain, "  ") {
+		return t
+	}
 	var code []span
+	if a != nil {
+		code = a.code[:0]
+	}
 	for _, sp := range t.Spans {
 		if sp.Kind == Code {
 			code = append(code, span{sp.Start, sp.End})
 		}
 	}
-	needed := false
-	for i := 0; i < len(t.Plain) && !needed; i++ {
-		c := t.Plain[i]
-		needed = c == '\n' || c == '\t' || c == ' ' && i+1 < len(t.Plain) && isSpace(t.Plain[i+1])
-	}
-	if !needed {
-		return t
-	}
-	type shift struct{ start, old, delta int } // run [start, old) became one space; from old on, subtract delta
 	var shifts []shift
-	var b strings.Builder
-	b.Grow(len(t.Plain))
-	removed, ci := 0, 0
-	for i := 0; i < len(t.Plain); {
+	var buf []byte
+	if a != nil {
+		shifts, buf = a.shifts[:0], a.bytes[:0]
+	}
+	if cap(buf) < len(plain) {
+		buf = make([]byte, 0, len(plain))
+	}
+	i, removed, ci := 0, 0, 0
+	for i < len(plain) {
 		for ci < len(code) && code[ci][1] <= i {
 			ci++
 		}
 		if ci < len(code) && code[ci][0] <= i {
-			b.WriteString(t.Plain[i:code[ci][1]])
+			buf = append(buf, plain[i:code[ci][1]]...)
 			i = code[ci][1]
 			continue
 		}
-		c := t.Plain[i]
-		if !isSpace(c) {
-			b.WriteByte(c)
-			i++
-			continue
-		}
+		// Copy up to the next space, or the next code span.
 		j := i
-		for j < len(t.Plain) && isSpace(t.Plain[j]) && !(ci < len(code) && code[ci][0] <= j) {
+		stop := len(plain)
+		if ci < len(code) {
+			stop = code[ci][0]
+		}
+		for j < stop && !isCollapsed(plain[j]) {
 			j++
 		}
-		b.WriteByte(' ')
+		buf = append(buf, plain[i:j]...)
+		if j == stop {
+			i = j
+			continue
+		}
+		i = j
+		for j < len(plain) && isCollapsed(plain[j]) && !(ci < len(code) && code[ci][0] <= j) {
+			j++
+		}
+		buf = append(buf, ' ')
 		if j-i > 1 {
 			removed += j - i - 1
 			shifts = append(shifts, shift{i, j, removed})
@@ -388,7 +445,7 @@ func collapseSpace(t Text) Text {
 	}
 	var spans []Span
 	if len(t.Spans) > 0 {
-		spans = make([]Span, 0, len(t.Spans))
+		spans = a.spanBuf(len(t.Spans))
 	}
 	for _, sp := range t.Spans {
 		sp.Start, sp.End = mapPos(sp.Start), mapPos(sp.End)
@@ -397,5 +454,16 @@ func collapseSpace(t Text) Text {
 		}
 	}
 	sortSpans(spans)
-	return Text{Plain: b.String(), Spans: spans}
+	out := Text{Plain: a.string(buf), Spans: a.keepSpans(spans)}
+	if a != nil {
+		a.code, a.shifts, a.bytes = code[:0], shifts[:0], buf[:0]
+	}
+	return out
 }
+
+// shift records that the run of white space [start, old) of a text became
+// one space: from old on, offsets are delta smaller.
+type shift struct{ start, old, delta int }
+
+// isCollapsed reports whether c is white space that collapseSpace joins.
+func isCollapsed(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }

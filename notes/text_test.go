@@ -110,7 +110,7 @@ func TestCollapseSpace(t *testing.T) {
 	// Runs of space outside code become one space; code keeps its own.
 	in := Text{Plain: "a  \n b x  y\tc", Spans: []Span{{Kind: Strong, Start: 0, End: 6}, {Kind: Code, Start: 7, End: 11}}}
 	want := Text{Plain: "a b x  y c", Spans: []Span{{Kind: Strong, Start: 0, End: 3}, {Kind: Code, Start: 4, End: 8}}}
-	if diff := cmp.Diff(want, collapseSpace(in)); diff != "" {
+	if diff := cmp.Diff(want, collapseSpace(in, nil)); diff != "" {
 		t.Errorf("collapseSpace(%q) mismatch (-want +got):\n%s", in.Plain, diff)
 	}
 }
