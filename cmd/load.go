@@ -143,6 +143,67 @@ feed:
 	return ctx.Err()
 }
 
+// pipeline calls work(0) … work(n-1) on one worker per CPU and consume
+// with each result, in order, on the calling goroutine. At most window
+// results wait to be consumed, so the workers cannot run far ahead of a
+// slow consumer. It stops at the first error of consume, or when ctx ends
+// (returning ctx's error), and waits for the workers.
+func pipeline[T any](ctx context.Context, n, window int, work func(i int) T, consume func(i int, v T) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	window = max(1, min(window, n))
+	// Result i waits in ring[i%window]: i is handed out only once
+	// i-window is consumed, so its slot is free.
+	ring := make([]chan T, window)
+	for i := range ring {
+		ring[i] = make(chan T, 1)
+	}
+	slots := make(chan struct{}, window)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Go(func() {
+			for i := range next {
+				ring[i%window] <- work(i)
+			}
+		})
+	}
+	wg.Go(func() {
+		defer close(next)
+		for i := range n {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	})
+	var err error
+	for i := range n {
+		var v T
+		select {
+		case v = <-ring[i%window]:
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
+		if err == nil {
+			err = consume(i, v)
+		}
+		if err != nil {
+			break
+		}
+		<-slots
+	}
+	cancel()
+	wg.Wait()
+	return err
+}
+
 func dedupJobs(jobs []noteJob) []noteJob {
 	out := jobs[:0]
 	for i, j := range jobs {

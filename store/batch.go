@@ -45,6 +45,9 @@ func dedupe(cs []cards.Card) ([]cards.Card, map[string]int, error) {
 type scope struct {
 	roots []string
 	skip  map[string]struct{}
+	// only, when not nil, holds the only paths in scope (the notes of a
+	// Stream's part).
+	only map[string]struct{}
 }
 
 func newScope(b Batch) scope {
@@ -61,6 +64,9 @@ func (s scope) orphans(path string) bool {
 	if _, ok := s.skip[path]; ok {
 		return false
 	}
+	if _, ok := s.only[path]; !ok && s.only != nil {
+		return false
+	}
 	for _, r := range s.roots {
 		if under(path, r) {
 			return true
@@ -73,6 +79,9 @@ func (s scope) orphans(path string) bool {
 // skipped path, the common case of an incremental add.
 func (s scope) orphansPath(path []byte) bool {
 	if _, ok := s.skip[string(path)]; ok {
+		return false
+	}
+	if _, ok := s.only[string(path)]; !ok && s.only != nil {
 		return false
 	}
 	return s.orphans(string(path))

@@ -91,7 +91,10 @@ type Bolt struct {
 	version  uint32 // schema version: below schemaVersion only when read-only
 }
 
-var _ Store = (*Bolt)(nil)
+var (
+	_ Store    = (*Bolt)(nil)
+	_ Streamer = (*Bolt)(nil)
+)
 
 // Open opens the store file at path, creating it (mode 0600, its folder
 // 0700) when it does not exist, unless opts.ReadOnly is set: a missing file

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -725,5 +726,89 @@ func BenchmarkRecord(b *testing.B) {
 		}
 		states[k] = after
 		i++
+	}
+}
+
+// TestBolt_StreamBatches streams notes in parts whose new cards Finish
+// stores a few at a time, in several transactions: the store ends as one
+// Sync of the same cards leaves it, and each transaction leaves it
+// consistent.
+func TestBolt_StreamBatches(t *testing.T) {
+	old := testCards(40, "old")
+	one, parts := openBolt(t), openBolt(t)
+	for _, s := range []*store.Bolt{one, parts} {
+		if _, err := s.Sync(t.Context(), store.Batch{Cards: old, Roots: []string{"n"}, Day: day}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Notes old0 and old1 are gone, the others edited or unchanged, and
+	// 120 new cards come in notes new0 … new11.
+	next := slices.Clone(old[20:])
+	for i := range next {
+		if i%3 == 0 {
+			next[i].Back += " (edited)"
+		}
+	}
+	next = append(next, testCards(120, "new")...)
+	slices.SortStableFunc(next, func(a, b cards.Card) int { return strings.Compare(a.Source.Path, b.Source.Path) })
+	want, err := one.Sync(t.Context(), store.Batch{Cards: next, Roots: []string{"n"}, Day: day + 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := parts.StreamBatch([]string{"n"}, day+1, 7)
+	for start := 0; start < len(next); {
+		end := min(start+25, len(next))
+		for end < len(next) && next[end].Source.Path == next[end-1].Source.Path {
+			end++
+		}
+		p := store.Part{Cards: next[start:end]}
+		for _, c := range p.Cards {
+			if !slices.Contains(p.Paths, c.Source.Path) {
+				p.Paths = append(p.Paths, c.Source.Path)
+			}
+		}
+		if _, err := st.Sync(t.Context(), p); err != nil {
+			t.Fatal(err)
+		}
+		if err := parts.Check(t.Context()); err != nil {
+			t.Fatalf("Check() after a part error = %v", err)
+		}
+		start = end
+	}
+	got, err := st.Finish(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("Stream.Finish() = %+v, want %+v as Sync gives", got, want)
+	}
+	if err := parts.Check(t.Context()); err != nil {
+		t.Fatalf("Check() after Finish error = %v", err)
+	}
+	for _, q := range []store.Query{{New: 1000}} {
+		w, err := one.Due(t.Context(), day+1, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := parts.Due(t.Context(), day+1, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(w, g); diff != "" {
+			t.Errorf("Due() after the stream mismatch (-Sync +Stream):\n%s", diff)
+		}
+	}
+	w, _ := one.Cards(t.Context(), store.Filter{})
+	g, _ := parts.Cards(t.Context(), store.Filter{})
+	if diff := cmp.Diff(w, g); diff != "" {
+		t.Errorf("Cards() after the stream mismatch (-Sync +Stream):\n%s", diff)
+	}
+	// The spool file is gone.
+	entries, err := os.ReadDir(filepath.Dir(parts.Path()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Errorf("the store's folder holds %d files after the stream, want the store only", len(entries))
 	}
 }

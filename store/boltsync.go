@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -16,24 +17,9 @@ import (
 // once when the batch has roots, to find the ones to orphan, and writes
 // only the cards that change. See match.go for how cards are matched.
 func (b *Bolt) Sync(ctx context.Context, batch Batch) (Summary, error) {
-	cs, index, err := dedupe(batch.Cards)
+	cs, index, order, err := prepare(batch.Cards)
 	if err != nil {
 		return Summary{}, fmt.Errorf("sync cards: %w", err)
-	}
-	// Reading and writing in key order keeps bbolt fast on large batches.
-	// (Sorting IDs beside their index is faster than sorting indexes.)
-	type item struct {
-		id cards.ID
-		i  int
-	}
-	items := make([]item, len(cs))
-	for i := range cs {
-		items[i] = item{cs[i].ID, i}
-	}
-	slices.SortFunc(items, func(a, b item) int { return strings.Compare(string(a.id), string(b.id)) })
-	order := make([]int, len(cs))
-	for n, it := range items {
-		order[n] = it.i
 	}
 	sc := newScope(batch)
 	var sum Summary
@@ -49,6 +35,31 @@ func (b *Bolt) Sync(ctx context.Context, batch Batch) (Summary, error) {
 		return Summary{}, fmt.Errorf("sync cards: %w", err)
 	}
 	return sum, nil
+}
+
+// prepare dedupes incoming cards (see dedupe) and returns their indexes
+// sorted by ID: reading and writing in key order keeps bbolt fast on
+// large batches.
+func prepare(in []cards.Card) (cs []cards.Card, index map[string]int, order []int, err error) {
+	cs, index, err = dedupe(in)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	// Sorting IDs beside their index is faster than sorting indexes.
+	type item struct {
+		id cards.ID
+		i  int
+	}
+	items := make([]item, len(cs))
+	for i := range cs {
+		items[i] = item{cs[i].ID, i}
+	}
+	slices.SortFunc(items, func(a, b item) int { return strings.Compare(string(a.id), string(b.id)) })
+	order = make([]int, len(cs))
+	for n, it := range items {
+		order[n] = it.i
+	}
+	return cs, index, order, nil
 }
 
 // What Sync does to a card of the batch.
@@ -95,6 +106,15 @@ type syncer struct {
 	index map[string]int // incoming ID → index in cs
 	sc    scope
 	day   cards.Date
+	// st is the stream of a part (nil for Sync): the stored cards an
+	// earlier part took are hidden. cands, when not nil, lists the only
+	// stored cards that may become orphaned, instead of every card.
+	st    *Stream
+	cands [][]byte
+	// spool, when not nil, takes the new cards instead of the buckets
+	// (a Bolt stream's part), and newPaths the paths of their notes.
+	spool    *spool
+	newPaths map[string]struct{}
 
 	fates []fate
 	// extra holds the stored IDs matched by an incoming card of another
@@ -104,6 +124,10 @@ type syncer struct {
 	pending []int // indexes of cs still unmatched, in ID order
 	orphans []orphan
 	body    []byte
+	// orphaned lists the IDs orphaned, and revived counts the cards an
+	// earlier part of st orphaned that are matched again (streams only).
+	orphaned []cards.ID
+	revived  int
 }
 
 // claimed reports whether stored card sid is matched by an incoming card.
@@ -113,6 +137,20 @@ func (s *syncer) claimed(sid []byte) bool {
 	}
 	_, ok := s.extra[string(sid)]
 	return ok
+}
+
+// hidden reports whether stored card sid was taken by an earlier part of
+// the stream.
+func (s *syncer) hidden(sid []byte) (bool, error) {
+	v := s.t.cards.Get(sid)
+	if v == nil {
+		return false, fmt.Errorf("%w: the content index lists card %s, which is missing", ErrCorrupt, sid)
+	}
+	h, err := decodeHead(v)
+	if err != nil {
+		return false, fmt.Errorf("%w: card %s: %w", ErrCorrupt, sid, err)
+	}
+	return s.st.hidden(h.path, h.Flags), nil
 }
 
 // match records that incoming card i replaces stored card sid.
@@ -172,7 +210,7 @@ func (s *syncer) matchSame() error {
 		if err != nil {
 			return fmt.Errorf("%w: card %s: %w", ErrCorrupt, id, err)
 		}
-		if !s.same(&h, i) {
+		if s.st.hidden(h.path, h.Flags) || !s.same(&h, i) {
 			s.pending = append(s.pending, i)
 			continue
 		}
@@ -242,6 +280,15 @@ func (s *syncer) lookupContent(c *bolt.Cursor, id cards.ID) ([]byte, error) {
 		if s.claimed(sid) {
 			continue
 		}
+		if s.st != nil {
+			hidden, err := s.hidden(sid)
+			if err != nil {
+				return nil, err
+			}
+			if hidden {
+				continue
+			}
+		}
 		if string(sid) == string(id) {
 			return sid, nil
 		}
@@ -271,6 +318,10 @@ func (s *syncer) matchID() error {
 			return fmt.Errorf("%w: card %s: %w", ErrCorrupt, id, err)
 		}
 		h, _ := decodeHead(v) // decodeRecord decoded it
+		if s.st.hidden(h.path, h.Flags) {
+			rest = append(rest, i)
+			continue
+		}
 		s.match(i, id, &h, syncUpdated, contentHash(&r.Card))
 	}
 	s.pending = rest
@@ -291,14 +342,13 @@ func (s *syncer) scan() error {
 	}
 	var old []*cards.Card
 	var oldAt []int // index in s.orphans of each card of old
-	c := s.t.cards.Cursor()
 	n := 0
-	for k, v := c.First(); k != nil; k, v = c.Next() {
+	for k, v := range s.stored() {
 		if err := cancelled(s.ctx, n); err != nil {
 			return err
 		}
 		n++
-		if s.claimed(k) {
+		if v == nil || s.claimed(k) {
 			continue
 		}
 		h, err := decodeHead(v)
@@ -335,6 +385,27 @@ func (s *syncer) scan() error {
 	}
 	s.pending = slices.DeleteFunc(s.pending, func(i int) bool { return s.fates[i].what != syncPending })
 	return nil
+}
+
+// stored yields the stored cards that may become orphaned: every card, or
+// the candidates (a value is nil for a candidate no longer stored).
+func (s *syncer) stored() iter.Seq2[[]byte, []byte] {
+	return func(yield func(k, v []byte) bool) {
+		if s.cands != nil {
+			for _, k := range s.cands {
+				if !yield(k, s.t.cards.Get(k)) {
+					return
+				}
+			}
+			return
+		}
+		c := s.t.cards.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if !yield(k, v) {
+				return
+			}
+		}
+	}
 }
 
 // assignNew gives each card left a stored ID: its own, or an alternative
@@ -385,6 +456,9 @@ func (s *syncer) write() (Summary, error) {
 		if s.fates[i].sid == nil {
 			s.fates[i].sid = []byte(s.cs[i].ID)
 		}
+		if f := &s.fates[i]; s.st != nil && f.what != syncNew && f.flags&flagOrphaned != 0 && s.st.orphaned.has(cards.ID(f.sid)) {
+			s.revived++
+		}
 		changed = append(changed, i)
 	}
 	// New cards queue in the order of the batch.
@@ -417,6 +491,13 @@ func (s *syncer) write() (Summary, error) {
 			Added: f.added, Changed: f.changed}
 		if f.what == syncNew {
 			r.Added, r.Changed = s.day, s.day
+			if s.spool != nil {
+				if err := s.spool.add(f.sid, []byte(contentHash(c)), &r); err != nil {
+					return sum, err
+				}
+				s.newPaths[c.Source.Path] = struct{}{}
+				continue
+			}
 		} else if s.day != 0 {
 			s.body = appendCardBody(s.body[:0], c)
 			if !bytes.Equal(bodyButSource(f.body), bodyButSource(s.body)) {
@@ -489,6 +570,9 @@ func (s *syncer) write() (Summary, error) {
 			continue
 		}
 		sum.Orphaned++
+		if s.st != nil {
+			s.orphaned = append(s.orphaned, cards.ID(o.id))
+		}
 		if err := t.cards.Put(o.id, setFlags(o.v, o.h.Flags|flagOrphaned)); err != nil {
 			return sum, fmt.Errorf("put card %s: %w", o.id, err)
 		}
@@ -501,4 +585,223 @@ func (s *syncer) write() (Summary, error) {
 		}
 	}
 	return sum, nil
+}
+
+// Stream implements Streamer.Stream. At its first part, the stream reads
+// every stored card once to list, by note path, those under the roots
+// that are not orphaned (about 20 bytes a card): each part then reads the
+// stored cards of its own notes only, and Finish those of the notes no
+// part covered. Should another write come between two parts, the next
+// part reads every card again. The new cards of the parts wait in a
+// temporary file beside the store (see spool) until Finish.
+func (b *Bolt) Stream(roots []string, day cards.Date) *Stream {
+	return newStream(&boltStream{b: b, spool: newSpool(spoolDir(b.path)), batch: mergeBatch}, roots, day)
+}
+
+// mergeBatch is how many new cards each transaction of Finish stores.
+const mergeBatch = 25_000
+
+// boltStream is the Stream of a Bolt store.
+type boltStream struct {
+	b     *Bolt
+	spool *spool
+	batch int // mergeBatch, but in tests
+	// byPath lists the stored IDs of the cards under the roots that were
+	// not orphaned as of the write transaction lastTx, by path.
+	byPath map[string]*idList
+	lastTx int
+}
+
+// refresh lists the stored cards by path, unless the list is up to date:
+// only the stream wrote since it was made (a part changes the paths of the
+// cards it takes to the paths of its own notes, which no later part
+// covers, and Finish stores new cards of those notes: the list needs no
+// change).
+func (bs *boltStream) refresh(t *tables, roots []string) error {
+	if bs.byPath != nil && t.tx.ID() == bs.lastTx+1 {
+		return nil
+	}
+	bs.byPath = make(map[string]*idList)
+	sc := scope{roots: roots}
+	c := t.cards.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		h, err := decodeHead(v)
+		if err != nil {
+			return fmt.Errorf("%w: card %s: %w", ErrCorrupt, k, err)
+		}
+		if h.Flags&flagOrphaned != 0 || !sc.orphansPath(h.path) {
+			continue
+		}
+		l := bs.byPath[string(h.path)]
+		if l == nil {
+			l = new(idList)
+			bs.byPath[string(h.path)] = l
+		}
+		*l = l.add(k)
+	}
+	return nil
+}
+
+// candidates returns the stored IDs listed under the paths in scope, in
+// key order.
+func (bs *boltStream) candidates(sc scope) [][]byte {
+	cands := [][]byte{}
+	add := func(l *idList) {
+		if l != nil {
+			l.each(func(id []byte) { cands = append(cands, id) })
+		}
+	}
+	if sc.only != nil {
+		for p := range sc.only {
+			add(bs.byPath[p])
+		}
+	} else {
+		for p, l := range bs.byPath {
+			if sc.orphans(p) {
+				add(l)
+			}
+		}
+	}
+	slices.SortFunc(cands, bytes.Compare)
+	return cands
+}
+
+func (bs *boltStream) syncPart(ctx context.Context, st *Stream, in *partInput) (partResult, error) {
+	cs, index, order, err := prepare(in.cards)
+	if err != nil {
+		return partResult{}, err
+	}
+	var res partResult
+	var txID int
+	bs.spool.begin()
+	err = bs.b.update(ctx, func(t *tables) error {
+		if err := bs.refresh(t, st.roots); err != nil {
+			return err
+		}
+		s := &syncer{t: t, ctx: ctx, cs: cs, order: order, index: index, sc: in.sc, day: st.day,
+			st: st, cands: bs.candidates(in.sc), spool: bs.spool, newPaths: make(map[string]struct{})}
+		sum, err := s.run()
+		if err != nil {
+			return err
+		}
+		res = partResult{sum: sum, orphaned: s.orphaned, revived: s.revived}
+		b := &Batch{}
+		for _, n := range in.notes {
+			if _, ok := s.newPaths[n.Path]; ok {
+				res.deferred = append(res.deferred, n)
+			} else {
+				b.Notes = append(b.Notes, n)
+			}
+		}
+		txID = t.tx.ID()
+		return t.putNotes(ctx, b, scope{})
+	})
+	if serr := bs.spool.end(err == nil); err == nil {
+		err = serr
+	}
+	if err != nil {
+		return partResult{}, err
+	}
+	bs.lastTx = txID
+	return res, nil
+}
+
+// finish stores the spooled cards, mergeBatch at a time in stored ID
+// order, then, in the transaction of the last ones, orphans the cards of
+// the notes of no part and records the stamps deferred.
+func (bs *boltStream) finish(ctx context.Context, st *Stream) (Summary, error) {
+	defer bs.spool.close()
+	m, err := bs.spool.merge()
+	if err != nil {
+		return Summary{}, err
+	}
+	sc := st.finalScope()
+	sum := Summary{}
+	for last := false; !last; {
+		var txID int
+		err := bs.b.update(ctx, func(t *tables) error {
+			last = false
+			n, err := bs.store(ctx, t, m)
+			if err != nil {
+				return err
+			}
+			txID = t.tx.ID()
+			if n == bs.batch {
+				return nil
+			}
+			last = true
+			if err := bs.refresh(t, st.roots); err != nil {
+				return err
+			}
+			s := &syncer{t: t, ctx: ctx, sc: sc, day: st.day, cands: bs.candidates(sc)}
+			if sum, err = s.run(); err != nil {
+				return err
+			}
+			if err := t.putNotes(ctx, &Batch{Notes: st.deferred}, scope{}); err != nil {
+				return err
+			}
+			return t.putNotes(ctx, &Batch{}, sc)
+		})
+		if err != nil {
+			return Summary{}, err
+		}
+		bs.lastTx = txID
+	}
+	return sum, bs.spool.close()
+}
+
+// fillSorted is the fill percent of the pages written in key order.
+const fillSorted = 0.9
+
+// store stores up to bs.batch spooled cards of m, and returns how many.
+// A card whose stored ID is taken (another write came between the parts)
+// takes the first alternative ID free.
+func (bs *boltStream) store(ctx context.Context, t *tables, m *spoolMerge) (int, error) {
+	newState := appendState(nil, cards.NewState()) // shared: bbolt only reads values
+	var newKeys, contentKeys, deckKeys [][]byte
+	// The cards come in key order: fill the pages (bbolt halves them by
+	// default, which suits random writes), leaving a little room.
+	for _, bk := range []*bolt.Bucket{t.cards, t.states, t.content} {
+		bk.FillPercent = fillSorted
+	}
+	n := 0
+	for ; n < bs.batch; n++ {
+		if err := cancelled(ctx, n); err != nil {
+			return n, err
+		}
+		c, ok, err := m.next()
+		if err != nil {
+			return n, err
+		}
+		if !ok {
+			break
+		}
+		h, err := decodeHead(c.rec)
+		if err != nil {
+			return n, fmt.Errorf("read spooled cards: %w", err)
+		}
+		sid := c.sid
+		for i := 1; t.cards.Get(sid) != nil; i++ {
+			sid = []byte(altID(cards.ID(c.sid), i))
+		}
+		if err := t.cards.Put(sid, c.rec); err != nil {
+			return n, fmt.Errorf("put card %s: %w", sid, err)
+		}
+		if err := t.states.Put(sid, newState); err != nil {
+			return n, fmt.Errorf("put state of card %s: %w", sid, err)
+		}
+		newKeys = append(newKeys, newKey(h.Seq, sid))
+		contentKeys = append(contentKeys, contentKey(cards.ID(c.hash), sid))
+		deckKeys = append(deckKeys, deckKey(h.deck, 0, cards.NewState(), sid))
+	}
+	if err := putKeys(t.new, newKeys); err != nil {
+		return n, fmt.Errorf("index new cards: %w", err)
+	}
+	if err := putKeys(t.content, contentKeys); err != nil {
+		return n, fmt.Errorf("index card contents: %w", err)
+	}
+	if err := putKeys(t.decks, deckKeys); err != nil {
+		return n, fmt.Errorf("index card decks: %w", err)
+	}
+	return n, nil
 }

@@ -128,3 +128,35 @@ func ExampleOpen() {
 	// locked
 	// c1 review due 2026-03-02
 }
+
+// A big add goes to a Stream in parts of whole notes: a part stores what
+// it changes of the stored cards, Finish the new cards, and it orphans the
+// cards of the notes no part read.
+func ExampleStream() {
+	ctx := context.Background()
+	s := store.NewMemory()
+	defer s.Close()
+	card := func(id cards.ID, path string) cards.Card {
+		return cards.Card{ID: id, Deck: "d", Kind: cards.Basic, Front: "front " + string(id), Source: cards.Source{Path: path, Line: 1}}
+	}
+	s.Sync(ctx, store.Batch{Cards: []cards.Card{card("a", "n/a.md"), card("gone", "n/gone.md")}, Roots: []string{"n"}})
+
+	st := s.Stream([]string{"n"}, 0)
+	sum, _ := st.Sync(ctx, store.Part{Cards: []cards.Card{card("a", "n/a.md")}, Paths: []string{"n/a.md"}})
+	fmt.Printf("part 1: %+v\n", sum)
+	sum, _ = st.Sync(ctx, store.Part{Cards: []cards.Card{card("b", "n/b.md")}, Paths: []string{"n/b.md"}})
+	fmt.Printf("part 2: %+v\n", sum)
+	sum, _ = st.Finish(ctx)
+	fmt.Printf("all: %+v\n", sum)
+	es, _ := s.Cards(ctx, store.Filter{})
+	for _, e := range es {
+		fmt.Println(e.Card.ID, e.Status)
+	}
+	// Output:
+	// part 1: {New:0 Updated:0 Rematched:0 Unchanged:1 Orphaned:0}
+	// part 2: {New:1 Updated:0 Rematched:0 Unchanged:0 Orphaned:0}
+	// all: {New:1 Updated:0 Rematched:0 Unchanged:1 Orphaned:1}
+	// a new
+	// b new
+	// gone orphaned
+}

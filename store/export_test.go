@@ -41,3 +41,10 @@ func WriteV1(t testing.TB, path string) {
 	cs, log := v1Store()
 	writeV1(t, path, cs, log, nil)
 }
+
+// StreamBatch is Stream with Finish storing batch new cards a transaction.
+func (b *Bolt) StreamBatch(roots []string, day cards.Date, batch int) *Stream {
+	st := b.Stream(roots, day)
+	st.impl.(*boltStream).batch = batch
+	return st
+}

@@ -29,7 +29,10 @@ type Memory struct {
 	notes   map[string]Note // note stamps by path
 }
 
-var _ Store = (*Memory)(nil)
+var (
+	_ Store    = (*Memory)(nil)
+	_ Streamer = (*Memory)(nil)
+)
 
 // memCard is a stored card, as in a Bolt record plus its state and content
 // hash.
@@ -106,16 +109,94 @@ func (m *Memory) Sync(ctx context.Context, b Batch) (Summary, error) {
 	defer unlock()
 	// Decide everything first, so a cancelled context changes nothing.
 	sc := newScope(b)
-	sum, apply, err := m.plan(ctx, cs, index, sc, b.Day)
+	p, err := m.plan(ctx, cs, index, sc, b.Day, nil)
 	if err == nil {
 		err = ctx.Err()
 	}
 	if err != nil {
 		return Summary{}, fmt.Errorf("sync cards: %w", err)
 	}
-	apply()
+	p.apply(nil)
 	m.putNotes(&b, sc)
-	return sum, nil
+	return p.sum, nil
+}
+
+// Stream implements Streamer.Stream.
+func (m *Memory) Stream(roots []string, day cards.Date) *Stream {
+	return newStream(memStream{m: m, staged: new([]*memCard)}, roots, day)
+}
+
+// memStream is the Stream of a Memory store. As Bolt's, it keeps the new
+// cards of the parts until Finish.
+type memStream struct {
+	m      *Memory
+	staged *[]*memCard
+}
+
+func (ms memStream) syncPart(ctx context.Context, st *Stream, in *partInput) (partResult, error) {
+	m := ms.m
+	cs, index, err := dedupe(in.cards)
+	if err != nil {
+		return partResult{}, err
+	}
+	unlock, err := m.lock(ctx, true)
+	if err != nil {
+		return partResult{}, err
+	}
+	defer unlock()
+	p, err := m.plan(ctx, cs, index, in.sc, st.day, st)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return partResult{}, err
+	}
+	newPaths := make(map[string]struct{})
+	p.apply(func(c *memCard) {
+		*ms.staged = append(*ms.staged, c)
+		newPaths[c.Card.Source.Path] = struct{}{}
+	})
+	res := partResult{sum: p.sum, orphaned: p.orphaned, revived: p.revived}
+	b := &Batch{}
+	for _, n := range in.notes {
+		if _, ok := newPaths[n.Path]; ok {
+			res.deferred = append(res.deferred, n)
+		} else {
+			b.Notes = append(b.Notes, n)
+		}
+	}
+	m.putNotes(b, scope{})
+	return res, nil
+}
+
+func (ms memStream) finish(ctx context.Context, st *Stream) (Summary, error) {
+	m := ms.m
+	unlock, err := m.lock(ctx, true)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer unlock()
+	sc := st.finalScope()
+	p, err := m.plan(ctx, nil, nil, sc, st.day, nil)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return Summary{}, err
+	}
+	for _, c := range *ms.staged {
+		id := c.Card.ID
+		for i := 1; m.cards[c.Card.ID] != nil; i++ {
+			c.Card.ID = altID(id, i)
+		}
+		m.cards[c.Card.ID] = c
+		m.index(c)
+	}
+	*ms.staged = nil
+	p.apply(nil)
+	m.putNotes(&Batch{Notes: st.deferred}, scope{})
+	m.putNotes(&Batch{}, sc)
+	return p.sum, nil
 }
 
 // memFate is what Sync does to one incoming card.
@@ -125,14 +206,29 @@ type memFate struct {
 	old  *memCard // the matched stored card
 }
 
-// plan decides what Sync does, without changing the store, and returns the
-// summary and the function that applies it.
-func (m *Memory) plan(ctx context.Context, cs []cards.Card, index map[string]int, sc scope, day cards.Date) (Summary, func(), error) {
+// memPlan is what a Sync will do.
+type memPlan struct {
+	sum Summary
+	// apply applies the plan; stage, when not nil, takes the new cards
+	// instead of the store (with their add sequence given).
+	apply    func(stage func(*memCard))
+	orphaned []cards.ID // the stored IDs it orphans
+	revived  int        // cards orphaned by an earlier part of st it matches
+}
+
+// plan decides what Sync, or a part of stream st (nil for Sync), does,
+// without changing the store. The stored cards taken by an earlier part of
+// st are left out.
+func (m *Memory) plan(ctx context.Context, cs []cards.Card, index map[string]int, sc scope, day cards.Date, st *Stream) (memPlan, error) {
 	fates := make([]memFate, len(cs))
 	claimed := make(map[cards.ID]bool)
 	match := func(i int, old *memCard, what uint8) {
 		fates[i] = memFate{what: what, sid: old.Card.ID, old: old}
 		claimed[old.Card.ID] = true
+	}
+	// free reports whether stored card c may be matched.
+	free := func(c *memCard) bool {
+		return !claimed[c.Card.ID] && !st.hidden([]byte(c.Card.Source.Path), c.Flags)
 	}
 	// same reports whether stored card old has the fields of cs[i].
 	same := func(old *memCard, i int) bool {
@@ -155,9 +251,9 @@ func (m *Memory) plan(ctx context.Context, cs []cards.Card, index map[string]int
 	var pending []int
 	for n, i := range order { // the same stored ID, the same fields
 		if err := cancelled(ctx, n); err != nil {
-			return Summary{}, nil, err
+			return memPlan{}, err
 		}
-		if old, ok := m.cards[cs[i].ID]; ok && same(old, i) {
+		if old, ok := m.cards[cs[i].ID]; ok && free(old) && same(old, i) {
 			match(i, old, changed(old, i))
 			continue
 		}
@@ -170,7 +266,7 @@ func (m *Memory) plan(ctx context.Context, cs []cards.Card, index map[string]int
 		}
 		var found cards.ID
 		for _, sid := range m.content[id] {
-			if !claimed[sid] && (found == "" || sid == id) {
+			if free(m.cards[sid]) && (found == "" || sid == id) {
 				found = sid
 			}
 		}
@@ -182,7 +278,7 @@ func (m *Memory) plan(ctx context.Context, cs []cards.Card, index map[string]int
 	})
 	pending = slices.DeleteFunc(pending, func(i int) bool { // stored ID
 		old, ok := m.cards[cs[i].ID]
-		if !ok || claimed[old.Card.ID] {
+		if !ok || !free(old) {
 			return false
 		}
 		match(i, old, syncUpdated)
@@ -194,7 +290,7 @@ func (m *Memory) plan(ctx context.Context, cs []cards.Card, index map[string]int
 		n := 0
 		for id, c := range m.cards {
 			if err := cancelled(ctx, n); err != nil {
-				return Summary{}, nil, err
+				return memPlan{}, err
 			}
 			n++
 			if claimed[id] || c.Flags&flagOrphaned != 0 || !sc.orphans(c.Card.Source.Path) {
@@ -231,22 +327,28 @@ func (m *Memory) plan(ctx context.Context, cs []cards.Card, index map[string]int
 		fates[i] = memFate{what: syncNew, sid: id}
 	}
 
-	var sum Summary
+	var p memPlan
 	for _, f := range fates {
 		switch f.what {
 		case syncUnchanged:
-			sum.Unchanged++
+			p.sum.Unchanged++
 		case syncNew:
-			sum.New++
+			p.sum.New++
 		case syncRematched:
-			sum.Rematched++
-			sum.Updated++
+			p.sum.Rematched++
+			p.sum.Updated++
 		case syncUpdated:
-			sum.Updated++
+			p.sum.Updated++
+		}
+		if st != nil && f.old != nil && f.old.Flags&flagOrphaned != 0 && st.orphaned.has(f.sid) {
+			p.revived++
 		}
 	}
-	sum.Orphaned = len(orphans)
-	apply := func() {
+	p.sum.Orphaned = len(orphans)
+	for _, c := range orphans {
+		p.orphaned = append(p.orphaned, c.Card.ID)
+	}
+	p.apply = func(stage func(*memCard)) {
 		for i, f := range fates {
 			c := copyCard(cs[i])
 			c.ID = f.sid
@@ -254,6 +356,10 @@ func (m *Memory) plan(ctx context.Context, cs []cards.Card, index map[string]int
 			case syncNew:
 				m.seq++
 				mc := &memCard{record: record{Card: c, Seq: m.seq, Added: day, Changed: day}, state: cards.NewState()}
+				if stage != nil {
+					stage(mc)
+					continue
+				}
 				m.cards[f.sid] = mc
 				m.index(mc)
 			case syncUpdated, syncRematched:
@@ -270,7 +376,7 @@ func (m *Memory) plan(ctx context.Context, cs []cards.Card, index map[string]int
 			c.Flags |= flagOrphaned
 		}
 	}
-	return sum, apply, nil
+	return p, nil
 }
 
 // Cards implements Store.Cards.

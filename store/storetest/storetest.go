@@ -60,6 +60,9 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Dates", testDates},
 		{"Notes", testNotes},
 		{"Counts", testCounts},
+		{"Stream", testStream},
+		{"StreamSteps", testStreamSteps},
+		{"StreamProperty", testStreamProperty},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
