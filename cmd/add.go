@@ -111,10 +111,7 @@ const addMemoryLimit = 256 << 20
 
 func runAdd(ctx context.Context, opts *addOptions) error {
 	app := opts.App
-	if app.Getenv("GOGC") == "" && app.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(-1))
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(addMemoryLimit))
-	}
+	defer app.tuneGC(-1, addMemoryLimit)()
 	hour, err := app.rollover()
 	if err != nil {
 		return err

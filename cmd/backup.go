@@ -66,6 +66,7 @@ so a backup can run beside a review.
 
 func runExportJSON(ctx context.Context, opts *backupOptions) error {
 	app := opts.App
+	defer app.tuneGC(exportGCPercent, -1)()
 	s, err := app.openRead()
 	if err != nil {
 		return err

@@ -249,6 +249,7 @@ func startExport(c *cobra.Command, opts *exportOptions, args []string, runF func
 
 func runExport(ctx context.Context, opts *exportOptions) error {
 	app := opts.App
+	defer app.tuneGC(exportGCPercent, -1)()
 	cs, problems, err := exportCards(ctx, opts)
 	if errors.Is(err, errNothingDue) {
 		return nothingDue(app, opts)

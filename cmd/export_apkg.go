@@ -57,6 +57,7 @@ exports them as new cards.
 
 func runExportAPKG(ctx context.Context, opts *exportOptions) error {
 	app := opts.App
+	defer app.tuneGC(exportGCPercent, -1)()
 	hour, err := app.rollover()
 	if err != nil {
 		return err
