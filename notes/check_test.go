@@ -83,6 +83,17 @@ func checkNote(n *Note) []error {
 			fail("%s: heading depth %d", where, b.Depth)
 		}
 	}
+	for i, c := range n.Code {
+		if c.Line < 1 || c.EndLine < c.Line || c.EndLine > len(n.Lines) {
+			fail("code %d: lines %d-%d outside 1-%d", i, c.Line, c.EndLine, len(n.Lines))
+		}
+		if i > 0 && c.Line <= n.Code[i-1].EndLine {
+			fail("code %d: starts on line %d, within the code above (%d-%d)", i, c.Line, n.Code[i-1].Line, n.Code[i-1].EndLine)
+		}
+		if strings.HasSuffix(c.Text, "\n") || strings.ContainsAny(c.Lang, " \t\n") {
+			fail("code %d: text %q or language %q not trimmed", i, c.Text, c.Lang)
+		}
+	}
 	for _, tag := range n.Tags {
 		if tag == "" || tag[0] == '#' || !utf8.ValidString(tag) {
 			fail("bad tag %q", tag)

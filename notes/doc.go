@@ -13,7 +13,9 @@
 //
 // Card text never comes from fenced or indented code, HTML blocks, HTML
 // comments (block or inline, such as the <!--SR:…--> scheduling comments of
-// obsidian-spaced-repetition), the frontmatter or thematic breaks. Images
+// obsidian-spaced-repetition), the frontmatter or thematic breaks; code
+// blocks are kept apart, in Note.Code, for rules that pair a line with the
+// code after it. Images
 // (![alt](src) and Obsidian embeds ![[file]]) are dropped with their alt
 // text: a picture's description is rarely a thought worth a card. Raw
 // inline HTML loses its tags and keeps the text between them. The marker

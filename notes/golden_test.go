@@ -14,7 +14,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // dump renders a note for review: one entry per block with its place and
-// its text as Markdown.
+// its text as Markdown, then one per code block.
 func dump(n *Note) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "path: %s\ntitle: %s\ntags: %q\ndeck: %q\nlines: %d\n", n.Path, n.Title, n.Tags, n.Deck, len(n.Lines))
@@ -60,6 +60,12 @@ func dump(n *Note) string {
 				}
 				fmt.Fprintf(&b, "    %s: %s\n", h, c.Markdown())
 			}
+		}
+	}
+	for i, c := range n.Code {
+		fmt.Fprintf(&b, "\n[code %d] lines %d-%d lang %q\n", i, c.Line, c.EndLine, c.Lang)
+		for l := range strings.SplitSeq(c.Text, "\n") {
+			fmt.Fprintf(&b, "    | %s\n", l)
 		}
 	}
 	return b.String()

@@ -22,6 +22,24 @@ type Note struct {
 	// indented code, HTML blocks and comments, and the frontmatter never
 	// appear here.
 	Blocks []Block
+	// Code holds the fenced and indented code blocks at the top level and
+	// inside list items (not inside blockquotes), in document order. Rules
+	// that look at Blocks alone never see them.
+	Code []CodeBlock
+}
+
+// CodeBlock is one fenced or indented code block.
+type CodeBlock struct {
+	// Line is the 1-based line of the opening fence (of the first code
+	// line for an indented block); EndLine is that of the last code line
+	// (Line for a fenced block with no code).
+	Line, EndLine int
+	// Lang is the first word of a fence's info string ("sql" for
+	// "```sql title"), or "" when there is none.
+	Lang string
+	// Text is the code without the fences and the indentation, lines
+	// joined with "\n", with no final line ending.
+	Text string
 }
 
 // Kind says what a Block is.

@@ -237,9 +237,42 @@ func (b *builder) block(n ast.Node) {
 		b.quote = saved
 	case *east.Table:
 		b.table(v)
+	case *ast.FencedCodeBlock:
+		if !b.quote {
+			b.code(v, true, v.Info)
+		}
+	case *ast.CodeBlock:
+		if !b.quote {
+			b.code(v, false, nil)
+		}
 	}
-	// Code blocks, HTML blocks, thematic breaks and anything else hold no
-	// card text.
+	// HTML blocks, thematic breaks and anything else hold no card text.
+}
+
+// code appends a code block to Note.Code; info is a fenced block's info
+// string, if any.
+func (b *builder) code(n ast.Node, fenced bool, info *ast.Text) {
+	lines := n.Lines()
+	cb := CodeBlock{Line: b.firstLine(n)}
+	if fenced && n.Pos() >= 0 {
+		cb.Line = b.lines.line(n.Pos())
+	}
+	cb.EndLine = cb.Line
+	if lines.Len() > 0 {
+		cb.EndLine = max(b.lastLine(n), cb.Line)
+	}
+	if info != nil {
+		if f := strings.Fields(string(info.Segment.Value(b.src))); len(f) > 0 {
+			cb.Lang = f[0]
+		}
+	}
+	var sb strings.Builder
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		sb.Write(seg.Value(b.src))
+	}
+	cb.Text = strings.TrimRight(sb.String(), "\n")
+	b.note.Code = append(b.note.Code, cb)
 }
 
 // stripCallout removes the marker of an Obsidian callout ("[!tip]",

@@ -559,6 +559,58 @@ func TestParse_Table(t *testing.T) {
 	}
 }
 
+func TestParse_Code(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []CodeBlock
+	}{
+		{
+			name: "fenced with language",
+			src:  "To list all databases:\n\n```sql title=\"x\"\nSELECT 1;\n\nSELECT 2;\n```\nAfter.\n",
+			want: []CodeBlock{{Line: 3, EndLine: 6, Lang: "sql", Text: "SELECT 1;\n\nSELECT 2;"}},
+		},
+		{
+			name: "tilde fence",
+			src:  "Text.\n\n~~~\n`a` ```\n~~~\n",
+			want: []CodeBlock{{Line: 3, EndLine: 4, Text: "`a` ```"}},
+		},
+		{
+			name: "indented",
+			src:  "Text.\n\n    code one\n      code two\n\nAfter.\n",
+			want: []CodeBlock{{Line: 3, EndLine: 4, Text: "code one\n  code two"}},
+		},
+		{
+			name: "inside list items",
+			src:  "- Start it:\n\n  ```sh\n  run\n  ```\n- b\n\n      indented\n",
+			want: []CodeBlock{
+				{Line: 3, EndLine: 4, Lang: "sh", Text: "run"},
+				{Line: 8, EndLine: 8, Text: "indented"},
+			},
+		},
+		{
+			name: "unclosed fence at end of file",
+			src:  "Text\n```go\nfunc f()",
+			want: []CodeBlock{{Line: 2, EndLine: 3, Lang: "go", Text: "func f()"}},
+		},
+		{
+			name: "empty fence",
+			src:  "```\n```\n",
+			want: []CodeBlock{{Line: 1, EndLine: 1}},
+		},
+		{name: "inside a blockquote", src: "> ```\n> x\n> ```\n"},
+		{name: "code span only", src: "Run `ls`.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := mustParse(t, tt.src)
+			if diff := cmp.Diff(tt.want, n.Code); diff != "" {
+				t.Errorf("Parse(%q).Code mismatch (-want +got):\n%s", tt.src, diff)
+			}
+		})
+	}
+}
+
 func TestParse_Sentences(t *testing.T) {
 	tests := []struct {
 		name string
