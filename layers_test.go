@@ -44,7 +44,7 @@ func TestLayers(t *testing.T) {
 		"export/apkg":     {"modernc.org/sqlite"},
 		"cmd/mnemo":       {},
 		"bench/vaultgen":  {},
-		"bench/floor":     {"github.com/yuin/goldmark", "go.abhg.dev/goldmark/frontmatter"},
+		"bench/floor":     {"github.com/yuin/goldmark"},
 		"bench/history":   {},
 		"bench/profile":   {},
 	}

@@ -74,7 +74,7 @@ func BenchmarkGoldmarkOnly(b *testing.B) {
 			return func(src []byte) { p.Parse(text.NewReader(src)) }
 		}},
 		{"notes", func() func([]byte) {
-			p := newParser()
+			p := NewGoldmarkParser()
 			return func(src []byte) { p.Parse(text.NewReader(src)) }
 		}},
 	}

@@ -108,15 +108,16 @@ func Parse(path string, src []byte) (*Note, error) {
 // (building one costs more than parsing a small note). The package keeps
 // no mutable state.
 var markdown = sync.OnceValue(func() parser.Parser {
-	p := newParser()
+	p := NewGoldmarkParser()
 	p.Parse(text.NewReader(nil)) // goldmark finishes its setup on the first parse
 	return p
 })
 
-// newParser returns a new goldmark parser for notes: CommonMark with GFM
-// tables, strikethrough and task lists, YAML frontmatter, ==highlight==
-// and [[wikilinks]].
-func newParser() parser.Parser {
+// NewGoldmarkParser returns a new goldmark parser configured as Parse
+// uses it: CommonMark with GFM tables, strikethrough and task lists, YAML
+// frontmatter, ==highlight== and [[wikilinks]]. It is for measuring what
+// goldmark alone costs on notes (bench/floor); Parse shares one.
+func NewGoldmarkParser() parser.Parser {
 	return parser.NewParser(
 		parser.WithBlockParsers(append(parser.DefaultBlockParsers(),
 			util.Prioritized(&frontmatter.Parser{Formats: []frontmatter.Format{frontmatter.YAML}}, 0),

@@ -7,8 +7,7 @@
 // hidden folders skipped), reads each file and parses it with one worker
 // per CPU (-j), then prints the files, bytes and elapsed time.
 //
-// The parser has the extensions notes.Parse enables (see newParser in
-// notes/parse.go): CommonMark, GFM tables, strikethrough and task lists,
+// The parser is notes.NewGoldmarkParser, the one notes.Parse uses: CommonMark, GFM tables, strikethrough and task lists,
 // YAML frontmatter, ==highlight== and [[wikilinks]]. Each worker builds
 // its parser once.
 //
@@ -30,11 +29,8 @@ import (
 	"time"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
-	"go.abhg.dev/goldmark/frontmatter"
 
 	"github.com/mnemo-dev/mnemo/notes"
 )
@@ -88,7 +84,7 @@ func parseAll(dir string, jobs int) (result, error) {
 	)
 	for w := range jobs {
 		wg.Go(func() {
-			p := newParser()
+			p := notes.NewGoldmarkParser()
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(found) {
@@ -119,25 +115,4 @@ func count(n ast.Node) int {
 		c += count(ch)
 	}
 	return c
-}
-
-// newParser is notes.newParser: keep them in step.
-func newParser() parser.Parser {
-	return parser.NewParser(
-		parser.WithBlockParsers(append(parser.DefaultBlockParsers(),
-			util.Prioritized(&frontmatter.Parser{Formats: []frontmatter.Format{frontmatter.YAML}}, 0),
-		)...),
-		parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
-			util.Prioritized(extension.NewStrikethroughParser(), 500),
-			util.Prioritized(extension.NewTaskCheckBoxParser(), 0),
-			util.Prioritized(highlightParser{}, 500),
-			util.Prioritized(wikiLinkParser{}, 199), // before links (200)
-		)...),
-		parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
-			util.Prioritized(extension.NewTableParagraphTransformer(), 200),
-		)...),
-		parser.WithASTTransformers(
-			util.Prioritized(extension.NewTableASTTransformer(), 0),
-		),
-	)
 }

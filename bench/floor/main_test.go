@@ -9,6 +9,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/mnemo-dev/mnemo/notes"
 )
 
 func TestParseAll(t *testing.T) {
@@ -50,7 +52,7 @@ func TestNewParser(t *testing.T) {
 		"Some ==highlighted== and ~~struck~~ text with a [[Wiki Link|label]].\n\n" +
 		"- [x] done\n\n" +
 		"| a | b |\n|---|---|\n| 1 | 2 |\n")
-	doc := newParser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
+	doc := notes.NewGoldmarkParser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
 	kinds := map[string]int{}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
@@ -59,11 +61,11 @@ func TestNewParser(t *testing.T) {
 		return ast.WalkContinue, nil
 	})
 	got := map[string]int{}
-	for _, k := range []string{"FloorHighlight", "FloorWikiLink", "Strikethrough", "TaskCheckBox", "Table", "ThematicBreak"} {
+	for _, k := range []string{"MnemoHighlight", "MnemoWikiLink", "Strikethrough", "TaskCheckBox", "Table", "ThematicBreak"} {
 		got[k] = kinds[k]
 	}
 	// The frontmatter is consumed, not read as a thematic break.
-	want := map[string]int{"FloorHighlight": 1, "FloorWikiLink": 1, "Strikethrough": 1, "TaskCheckBox": 1, "Table": 1, "ThematicBreak": 0}
+	want := map[string]int{"MnemoHighlight": 1, "MnemoWikiLink": 1, "Strikethrough": 1, "TaskCheckBox": 1, "Table": 1, "ThematicBreak": 0}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("node kinds (-want +got):\n%s", diff)
 	}
