@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -27,25 +26,11 @@ func TestNewBackupCmds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got *backupOptions
-			runF := func(_ context.Context, o *backupOptions) error { got = o; return nil }
-			c := newImportJSONCmd(&App{IO: &IOStreams{}}, runF)
+			newCmd := newImportJSONCmd
 			if tt.export {
-				c = newExportJSONCmd(&App{IO: &IOStreams{}}, runF)
+				newCmd = newExportJSONCmd
 			}
-			c.SetArgs(tt.args)
-			c.SilenceErrors, c.SilenceUsage = true, true
-			err := c.Execute()
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("%q: err = %v, wantErr %v", tt.args, err, tt.wantErr)
-			}
-			if err != nil {
-				return
-			}
-			got.App = nil
-			if diff := cmp.Diff(tt.want, *got); diff != "" {
-				t.Errorf("%q options (-want +got):\n%s", tt.args, diff)
-			}
+			checkFlags(t, &App{IO: &IOStreams{}}, newCmd, tt.args, tt.want, tt.wantErr)
 		})
 	}
 }

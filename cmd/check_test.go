@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/mnemo-dev/mnemo/store"
 )
 
@@ -25,21 +23,7 @@ func TestNewCheckCmd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got *checkOptions
-			c := newCheckCmd(&App{IO: &IOStreams{}}, func(_ context.Context, o *checkOptions) error { got = o; return nil })
-			c.SetArgs(tt.args)
-			c.SilenceErrors, c.SilenceUsage = true, true
-			err := c.Execute()
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("check %q: err = %v, wantErr %v", tt.args, err, tt.wantErr)
-			}
-			if err != nil {
-				return
-			}
-			got.App = nil
-			if diff := cmp.Diff(tt.want, *got); diff != "" {
-				t.Errorf("check %q options (-want +got):\n%s", tt.args, diff)
-			}
+			checkFlags(t, &App{IO: &IOStreams{}}, newCheckCmd, tt.args, tt.want, tt.wantErr)
 		})
 	}
 }

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,8 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/mnemo-dev/mnemo/cards"
 	"github.com/mnemo-dev/mnemo/store"
@@ -115,22 +112,7 @@ func TestNewReviewCmd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got *reviewOptions
-			app := &App{IO: &IOStreams{}}
-			c := newReviewCmd(app, func(_ context.Context, o *reviewOptions) error { got = o; return nil })
-			c.SetArgs(tt.args)
-			c.SilenceErrors, c.SilenceUsage = true, true
-			err := c.Execute()
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("review %q: err = %v, wantErr %v", tt.args, err, tt.wantErr)
-			}
-			if err != nil {
-				return
-			}
-			got.App = nil
-			if diff := cmp.Diff(tt.want, *got); diff != "" {
-				t.Errorf("review %q options (-want +got):\n%s", tt.args, diff)
-			}
+			checkFlags(t, &App{IO: &IOStreams{}}, newReviewCmd, tt.args, tt.want, tt.wantErr)
 		})
 	}
 }

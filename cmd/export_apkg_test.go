@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"archive/zip"
-	"context"
 	"database/sql"
 	"encoding/json"
 	"io"
@@ -35,22 +34,7 @@ func TestNewExportAPKGCmd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got *exportOptions
-			app := &App{IO: &IOStreams{OutTTY: tt.tty}}
-			c := newExportAPKGCmd(app, func(_ context.Context, o *exportOptions) error { got = o; return nil })
-			c.SetArgs(tt.args)
-			c.SilenceErrors, c.SilenceUsage = true, true
-			err := c.Execute()
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("export apkg %q: err = %v, wantErr %v", tt.args, err, tt.wantErr)
-			}
-			if err != nil {
-				return
-			}
-			got.App = nil
-			if diff := cmp.Diff(tt.want, *got); diff != "" {
-				t.Errorf("export apkg %q options (-want +got):\n%s", tt.args, diff)
-			}
+			checkFlags(t, &App{IO: &IOStreams{OutTTY: tt.tty}}, newExportAPKGCmd, tt.args, tt.want, tt.wantErr)
 		})
 	}
 }

@@ -34,23 +34,9 @@ func TestNewExportCmds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got *exportOptions
-			c := tt.cmd(&App{IO: &IOStreams{}}, func(_ context.Context, o *exportOptions) error { got = o; return nil })
-			c.SetArgs(tt.args)
-			c.SilenceErrors, c.SilenceUsage = true, true
-			err := c.Execute()
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("export %q: err = %v, wantErr %v", tt.args, err, tt.wantErr)
-			}
-			if err != nil {
-				if exitCode(err) != exitUsage {
-					t.Errorf("export %q: exit code %d, want %d (usage)", tt.args, exitCode(err), exitUsage)
-				}
-				return
-			}
-			got.App = nil
-			if diff := cmp.Diff(tt.want, *got); diff != "" {
-				t.Errorf("export %q options (-want +got):\n%s", tt.args, diff)
+			err := checkFlags(t, &App{IO: &IOStreams{}}, tt.cmd, tt.args, tt.want, tt.wantErr)
+			if err != nil && exitCode(err) != exitUsage {
+				t.Errorf("export %q: exit code %d, want %d (usage)", tt.args, exitCode(err), exitUsage)
 			}
 		})
 	}

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -260,21 +259,7 @@ func TestNewStatsCmd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got *statsOptions
-			c := newStatsCmd(&App{IO: &IOStreams{}}, func(_ context.Context, o *statsOptions) error { got = o; return nil })
-			c.SetArgs(tt.args)
-			c.SilenceErrors, c.SilenceUsage = true, true
-			err := c.Execute()
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("stats %q: err = %v, wantErr %v", tt.args, err, tt.wantErr)
-			}
-			if err != nil {
-				return
-			}
-			got.App = nil
-			if diff := cmp.Diff(tt.want, *got); diff != "" {
-				t.Errorf("stats %q options (-want +got):\n%s", tt.args, diff)
-			}
+			checkFlags(t, &App{IO: &IOStreams{}}, newStatsCmd, tt.args, tt.want, tt.wantErr)
 		})
 	}
 }

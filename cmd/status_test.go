@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"context"
 	"path/filepath"
 	"testing"
 
@@ -24,21 +23,7 @@ func TestNewStatusCmd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got *statusOptions
-			c := newStatusCmd(&App{IO: &IOStreams{}}, func(_ context.Context, o *statusOptions) error { got = o; return nil })
-			c.SetArgs(tt.args)
-			c.SilenceErrors, c.SilenceUsage = true, true
-			err := c.Execute()
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("status %q: err = %v, wantErr %v", tt.args, err, tt.wantErr)
-			}
-			if err != nil {
-				return
-			}
-			got.App = nil
-			if diff := cmp.Diff(tt.want, *got); diff != "" {
-				t.Errorf("status %q options (-want +got):\n%s", tt.args, diff)
-			}
+			checkFlags(t, &App{IO: &IOStreams{}}, newStatusCmd, tt.args, tt.want, tt.wantErr)
 		})
 	}
 }
