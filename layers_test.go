@@ -14,16 +14,17 @@ import (
 func TestLayers(t *testing.T) {
 	const mod = "github.com/mnemo-dev/mnemo/"
 	allowed := map[string][]string{
-		"notes":           {},
-		"cards":           {"notes"},
-		"scheduler":       {"cards"},
-		"store":           {"cards"},
-		"store/storetest": {"cards", "store"},
-		"export":          {"notes", "cards", "scheduler"},
-		"cmd":             {"notes", "cards", "scheduler", "store", "export", "export/apkg", "cmd/tui"},
-		"export/apkg":     {"cards", "export"},
-		"cmd/tui":         {},
-		"cmd/mnemo":       {"cmd"},
+		"notes":               {},
+		"cards":               {"notes"},
+		"scheduler":           {"cards"},
+		"store":               {"cards"},
+		"store/storetest":     {"cards", "store"},
+		"export":              {"notes", "cards", "scheduler"},
+		"cmd":                 {"notes", "cards", "scheduler", "store", "export", "export/apkg", "cmd/tui"},
+		"export/apkg":         {"cards", "export"},
+		"cmd/tui":             {},
+		"cmd/mnemo":           {"cmd"},
+		"internal/goldenhash": {},
 		// Benchmark tools (bench/README.md): they sit beside cmd and
 		// import nothing but what they measure or fill.
 		"bench/vaultgen": {},
@@ -33,20 +34,21 @@ func TestLayers(t *testing.T) {
 	}
 	// Third-party imports each package may use (prefix match).
 	thirdParty := map[string][]string{
-		"notes":           {"github.com/yuin/goldmark", "go.abhg.dev/goldmark/frontmatter", "golang.org/x/text", "gopkg.in/yaml.v3"},
-		"cards":           {"golang.org/x/text"},
-		"scheduler":       {},
-		"store":           {"go.etcd.io/bbolt"},
-		"store/storetest": {"github.com/google/go-cmp"},
-		"export":          {"codeberg.org/go-pdf/fpdf", "golang.org/x/image", "golang.org/x/text", "github.com/yuin/goldmark"},
-		"cmd":             {"github.com/spf13/cobra", "golang.org/x/term", "charm.land/", "github.com/charmbracelet/"},
-		"cmd/tui":         {"charm.land/", "github.com/charmbracelet/"},
-		"export/apkg":     {"modernc.org/sqlite"},
-		"cmd/mnemo":       {},
-		"bench/vaultgen":  {},
-		"bench/floor":     {"github.com/yuin/goldmark"},
-		"bench/history":   {},
-		"bench/profile":   {},
+		"notes":               {"github.com/yuin/goldmark", "go.abhg.dev/goldmark/frontmatter", "golang.org/x/text", "gopkg.in/yaml.v3"},
+		"cards":               {"golang.org/x/text"},
+		"scheduler":           {},
+		"store":               {"go.etcd.io/bbolt"},
+		"store/storetest":     {"github.com/google/go-cmp"},
+		"export":              {"codeberg.org/go-pdf/fpdf", "golang.org/x/image", "golang.org/x/text", "github.com/yuin/goldmark"},
+		"cmd":                 {"github.com/spf13/cobra", "golang.org/x/term", "charm.land/", "github.com/charmbracelet/"},
+		"cmd/tui":             {"charm.land/", "github.com/charmbracelet/"},
+		"export/apkg":         {"modernc.org/sqlite"},
+		"cmd/mnemo":           {},
+		"internal/goldenhash": {"github.com/google/go-cmp"},
+		"bench/vaultgen":      {},
+		"bench/floor":         {"github.com/yuin/goldmark"},
+		"bench/history":       {},
+		"bench/profile":       {},
 	}
 	out, err := exec.Command("go", "list", "-json=ImportPath,Imports", "./...").Output()
 	if err != nil {

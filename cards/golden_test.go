@@ -1,21 +1,19 @@
 package cards
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/mnemo-dev/mnemo/notes"
+
+	"github.com/mnemo-dev/mnemo/internal/goldenhash"
 )
 
 // updateGolden rewrites testdata/cards.sha256 from the current generator:
@@ -100,35 +98,5 @@ func TestGoldenHashes(t *testing.T) {
 	}
 	names, ns := goldenNotes(t)
 	got := goldenHashes(names, ns)
-	if *updateGolden {
-		keys := slices.Sorted(maps.Keys(got))
-		var b strings.Builder
-		for _, k := range keys {
-			fmt.Fprintf(&b, "%s %s\n", got[k], k)
-		}
-		if err := os.WriteFile(goldenFile, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	f, err := os.Open(goldenFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	want := map[string]string{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		hash, key, ok := strings.Cut(sc.Text(), " ")
-		if !ok {
-			t.Fatalf("%s: bad line %q", goldenFile, sc.Text())
-		}
-		want[key] = hash
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("cards differ from %s (-want +got):\n%s", goldenFile, diff)
-	}
+	goldenhash.Check(t, goldenFile, got, *updateGolden, "cards")
 }

@@ -1,13 +1,11 @@
 package notes
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/mnemo-dev/mnemo/internal/goldenhash"
 )
 
 // updateHashes rewrites testdata/notes.sha256 from the current parser:
@@ -156,43 +156,7 @@ func TestParse_Hashes(t *testing.T) {
 	}
 	ins := hashInputs(t)
 	got := parseHashes(ins, Parse)
-	if *updateHashes {
-		var b strings.Builder
-		for _, k := range slices.Sorted(maps.Keys(got)) {
-			fmt.Fprintf(&b, "%s %s\n", got[k], k)
-		}
-		if err := os.WriteFile(hashFile, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want := readHashes(t)
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Parse() output differs from %s (-want +got):\n%s", hashFile, diff)
-	}
-}
-
-// readHashes reads testdata/notes.sha256.
-func readHashes(t *testing.T) map[string]string {
-	t.Helper()
-	f, err := os.Open(hashFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	want := map[string]string{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		hash, key, ok := strings.Cut(sc.Text(), " ")
-		if !ok {
-			t.Fatalf("%s: bad line %q", hashFile, sc.Text())
-		}
-		want[key] = hash
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return want
+	goldenhash.Check(t, hashFile, got, *updateHashes, "Parse() output")
 }
 
 // TestParse_Concurrent parses the hashed notes from several goroutines at
