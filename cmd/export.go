@@ -194,11 +194,12 @@ func sinceDay(v string, today cards.Date) (cards.Date, error) {
 	return d, nil
 }
 
-// changedSince returns the entries added or changed on day since or later.
+// changedSince returns the entries added or changed on day since or later
+// (a card's Changed day is its Added day until its text changes).
 func changedSince(entries []store.Entry, since cards.Date) []store.Entry {
 	var out []store.Entry
 	for _, e := range entries {
-		if max(e.Added, e.Changed) >= since {
+		if e.Changed >= since {
 			out = append(out, e)
 		}
 	}
