@@ -1172,15 +1172,31 @@ func sanitize(c *Card) {
 }
 
 // isImportLine reports whether a line is an MDX import or export ("import
-// X from '../x.md'") or an org-mode property drawer: markup that a
-// documentation site or an editor leaves in its pages.
+// X from '../x.md'"), an org-mode property drawer or an org-mode headline
+// of level two or more ("** Missions du DPD", which Markdown reads as
+// text): markup that a documentation site or an editor leaves in its
+// pages. A headline, like a Markdown heading, makes no card.
 func isImportLine(plain string) bool {
 	s := strings.TrimSpace(plain)
 	if strings.Contains(s, ":PROPERTIES:") || strings.HasPrefix(s, ":END:") || isOrgProperty(s) {
 		return true // an org-mode property drawer
 	}
+	if isOrgHeadline(s) {
+		return true
+	}
 	return (strings.HasPrefix(s, "import ") || strings.HasPrefix(s, "export ")) &&
 		(strings.Contains(s, " from '") || strings.Contains(s, " from \""))
+}
+
+// isOrgHeadline reports whether s is an org-mode headline of level two or
+// more: two or more stars, a space, then text. One star and a space is a
+// Markdown list item, which never reaches here as text.
+func isOrgHeadline(s string) bool {
+	n := 0
+	for n < len(s) && s[n] == '*' {
+		n++
+	}
+	return n >= 2 && n < len(s) && s[n] == ' ' && strings.TrimSpace(s[n:]) != ""
 }
 
 // isOrgProperty reports whether s opens with an org-mode property such as

@@ -27,11 +27,12 @@ import (
 // [remaining]"), a generic noun ("large [amounts] of data", "([activity]
 // from the user)"), a month alone ("beginning of [August]") or half a
 // sentence broken off at the end of its line ("metric for [predictable
-// loads] or").
+// loads] or"); and to 75.4% when org-mode headlines left in a Markdown
+// note ("** Missions du DPD") stopped giving clozes, as headings do.
 const (
 	minCoverage      = 0.90
 	maxJunkRate      = 0.05
-	minLiteralCorpus = 0.755
+	minLiteralCorpus = 0.754
 	minLiteralSeed   = 0.95
 )
 

@@ -915,6 +915,48 @@ func TestIsAdmonition(t *testing.T) {
 	}
 }
 
+func TestIsImportLine(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"import Tabs from '@theme/Tabs';", true},
+		{":PROPERTIES:", true},
+		{":CUSTOM_ID: h-1", true},
+		{"** Missions du DPD", true},
+		{"*** Next steps", true},
+		{"** ", false},
+		{"**", false},
+		{"* an item", false},
+		{"Missions du DPD", false},
+		{"Imports from abroad grew", false},
+	}
+	for _, tt := range tests {
+		if got := isImportLine(tt.in); got != tt.want {
+			t.Errorf("isImportLine(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestGenerate_orgHeadline: an org-mode headline left in a Markdown note
+// ("** Missions du DPD", text to Markdown) makes no card, as a heading
+// would not; the lines under it still do.
+func TestGenerate_orgHeadline(t *testing.T) {
+	n, err := notes.Parse("talk.md", []byte("# Talk\n\n** Missions du DPD\n\nLe DPD conseille le responsable de traitement sur le RGPD.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := Generate(n, Options{})
+	for _, c := range cs {
+		if c.Source.Line == 3 {
+			t.Errorf("card from the org headline: %q → %q", c.Front, c.Back)
+		}
+	}
+	if len(cs) == 0 {
+		t.Errorf("no card from the line under the headline")
+	}
+}
+
 func TestDetectLang(t *testing.T) {
 	tests := []struct {
 		in   string
