@@ -92,6 +92,9 @@ func describes(t notes.Text, d defn, l lang) bool {
 	if isMemberList(def) {
 		return false
 	}
+	if d.copula && len(toks) <= maxClassWords && isIndefinite(lower(def[toks[0].start:toks[0].end])) {
+		return false // "X is a single point of failure": many things are; it classes X, not defines it
+	}
 	for _, tk := range toks {
 		w := lower(def[tk.start:tk.end])
 		if e := elisionEnd(w); e > 0 {
@@ -108,6 +111,21 @@ func describes(t notes.Text, d defn, l lang) bool {
 		}
 	}
 	return code*2 <= len(def)
+}
+
+// maxClassWords is the length of a copula's predicate opened by an
+// indefinite article ("a potential bottleneck", "un langage compilé") up to
+// which it classes its subject rather than defines it.
+const maxClassWords = 5
+
+// isIndefinite reports whether the lower-case word w is an indefinite
+// article.
+func isIndefinite(w string) bool {
+	switch w {
+	case "a", "an", "un", "une", "ein", "eine", "uno", "una":
+		return true
+	}
+	return false
 }
 
 // spellsOut reports whether the words of def, or the parts of its

@@ -85,8 +85,24 @@ func TestDefinition(t *testing.T) {
 			name: "copula definition stops at its clause",
 			in:   "A single reverse proxy is a single point of failure, configuring several adds complexity",
 			want: []dcard{
+				// "a single point of failure" classes the proxy: many things
+				// are one, so no reversed card asks for it.
 				{Kind: Basic, Front: "single reverse proxy", Back: "a single point of failure"},
-				{Kind: Reversed, Front: "a single point of failure", Back: "single reverse proxy"},
+			},
+		},
+		{
+			name: "copula class in french",
+			lang: langFR,
+			in:   "Le Go est un langage compilé.",
+			want: []dcard{
+				{Kind: Basic, Front: "Go", Back: "un langage compilé"},
+			},
+		},
+		{
+			name: "copula definition with an indefinite article",
+			in:   "HTTP is a method for encoding and transporting data between a client and a server",
+			want: []dcard{
+				{Kind: Reversed, Front: "a method for encoding and transporting data between a client and a server", Back: "HTTP"},
 			},
 		},
 		{
