@@ -149,6 +149,7 @@ var errQuit = errors.New("quit")
 func lineReview(ctx context.Context, app *App, sess *reviewSession) error {
 	ios := app.IO
 	lines := newLineReader(ios.In)
+	defer lines.stop()
 	for {
 		c, ok := sess.Current()
 		if !ok {
@@ -254,25 +255,36 @@ func highlightCloze(io *IOStreams, front string) string {
 }
 
 // lineReader reads lines in the background so that a read can be
-// abandoned when the context ends (Ctrl-C).
+// abandoned when the context ends (Ctrl-C). stop ends the background
+// reader once the session is over: it no longer waits to hand over a line
+// nobody will read (a read already blocked on the input still ends at the
+// input's next line or its end).
 type lineReader struct {
-	ch  chan string
-	err error
+	ch   chan string
+	done chan struct{}
+	err  error
 }
 
 func newLineReader(r io.Reader) *lineReader {
-	lr := &lineReader{ch: make(chan string)}
+	lr := &lineReader{ch: make(chan string), done: make(chan struct{})}
 	go func() {
+		defer close(lr.ch)
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 64*1024), 1<<20)
 		for sc.Scan() {
-			lr.ch <- sc.Text()
+			select {
+			case lr.ch <- sc.Text():
+			case <-lr.done:
+				return
+			}
 		}
 		lr.err = sc.Err()
-		close(lr.ch)
 	}()
 	return lr
 }
+
+// stop tells the background reader that no more lines will be read.
+func (lr *lineReader) stop() { close(lr.done) }
 
 // read returns the next line, io.EOF at the end of input, or the context's
 // error.
