@@ -634,7 +634,8 @@ func (g *generator) add(i, k int, ds ...draft) bool {
 }
 
 // context returns the breadcrumb of block i: note title, heading path,
-// lead-in line and parent items. The result is shared: callers clone it.
+// lead-in line and parent items, the lead-in and each parent cut after
+// maxLeadInWords words. The result is shared: callers clone it.
 func (g *generator) context(i int) []string {
 	if g.ctxDone[i] {
 		return g.ctx[i]
@@ -680,12 +681,14 @@ func (g *generator) context(i int) []string {
 		}
 	}
 	if lead != "" {
-		ctx = append(ctx, lead)
+		ctx = append(ctx, shorten(lead, maxLeadInWords))
 	}
 	start := len(ctx)
 	for p, guard := b.Parent, 0; p >= 0 && p < len(n.Blocks) && guard < len(n.Blocks); p, guard = n.Blocks[p].Parent, guard+1 {
 		if s := oneLine(n.Blocks[p].Text.Plain); s != "" {
-			ctx = append(ctx, strings.TrimSpace(strings.TrimRight(s, ":")))
+			// a parent item may be a whole paragraph: the breadcrumb shows
+			// its start, as an enumeration shows its lead-in
+			ctx = append(ctx, shorten(strings.TrimSpace(strings.TrimRight(s, ":")), maxLeadInWords))
 		}
 	}
 	slices.Reverse(ctx[start:])

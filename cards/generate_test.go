@@ -359,6 +359,29 @@ func TestGenerate_context(t *testing.T) {
 	}
 }
 
+// TestGenerate_longParentContext: a parent item or a lead-in that is a
+// whole paragraph shows in the breadcrumb cut after maxLeadInWords words.
+func TestGenerate_longParentContext(t *testing.T) {
+	long := "Dans les Gardiens de la Raison, Foucart et Laurens montrent la perméabilité de certains cercles avec le monde industriel, ce qui englobe aussi des auteurs qui ne sont pas du mouvement"
+	src := "# Critiques\n\n- " + long + "\n  - Nicolas Gauvrit remarque un rapport idéalisé à la science en 2019\n"
+	n := miniNote("z.md", "", src)
+	var got [][]string
+	for _, c := range Generate(n, Options{}) {
+		if c.Source.Line == 4 {
+			got = append(got, c.Context)
+		}
+	}
+	if len(got) == 0 {
+		t.Fatal("no card from the nested item")
+	}
+	want := []string{"Critiques", "Dans les Gardiens de la Raison, Foucart et Laurens montrent la perméabilité de certains cercles avec le monde industriel, ce…"}
+	for _, ctx := range got {
+		if diff := cmp.Diff(want, ctx); diff != "" {
+			t.Errorf("context mismatch (-want +got):\n%s", diff)
+		}
+	}
+}
+
 func TestGenerate_multiline(t *testing.T) {
 	n := miniNote("n.md", "", "Quels sont les trois piliers\ndu DevOps en 2023\n?\nculture\nautomatisation et mesure\n")
 	got := Generate(n, Options{})

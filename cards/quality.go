@@ -188,6 +188,7 @@ func coveredLine(n *notes.Note, i int, cs []Card) bool {
 		return false
 	}
 	lead, _ := leadIn(b.Text.Plain)
+	lead = shorten(lead, maxLeadInWords) // as the breadcrumb shows it
 	shown := shorten(strings.TrimSpace(strings.TrimRight(markdown(b.Text), ":")), maxLeadInWords)
 	for k := range cs {
 		c := &cs[k]
