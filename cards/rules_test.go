@@ -518,6 +518,7 @@ func TestSentence(t *testing.T) {
 		{name: "elision prefix is not part of the answer", lang: langFR, in: "L'approche repose sur l'agilité au quotidien", wantBack: "agilité"},
 		{name: "run of capitals", lang: langFR, in: "Secure Shell est un protocole utilisé pour se connecter", wantBack: "Secure Shell"},
 		{name: "plain adjective is no term", lang: langFR, in: "faire des petits morceaux", wantBack: "morceaux"},
+		{name: "able is no term", lang: langEN, in: "It takes some amount of practice to be able to recognize that a problem can be solved by DP.", ctx: "DP practice problem amount", avoid: "able"},
 		{name: "term shown in context is avoided", lang: langFR, in: "usage frugal du DevOps en entreprise", ctx: "DevOps appliqué aux PME", wantBack: "entreprise"},
 		{name: "repeated word is avoided", lang: langFR, in: "basculer de la vélocité moyenne vers la vélocité de valeur", wantBack: "moyenne"},
 		{name: "noun phrase", in: "Federation adds more hardware and additional complexity.", wantBack: "additional complexity"},
@@ -927,6 +928,21 @@ func TestIsAdmonition(t *testing.T) {
 	for _, tt := range tests {
 		if got := isAdmonition(tt.in); got != tt.want {
 			t.Errorf("isAdmonition(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestStopWords_quantifiers: French quantifiers are determiners, no
+// answers ("au travers de [plusieurs] conteneurs Docker" was a card).
+func TestStopWords_quantifiers(t *testing.T) {
+	for _, w := range []string{"plusieurs", "certaines", "divers", "diverses", "chacune", "nombreux", "nombreuses", "telles"} {
+		if !isFrenchStopWord(w) {
+			t.Errorf("isFrenchStopWord(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"conteneurs", "semaines"} {
+		if isFrenchStopWord(w) {
+			t.Errorf("isFrenchStopWord(%q) = true, want false", w)
 		}
 	}
 }

@@ -43,7 +43,8 @@ func isEnglishStopWord(w string) bool {
 		"whether", "which", "while", "who", "whom", "whose", "why", "will",
 		"with", "within", "without", "would", "yes", "yet", "you", "your",
 		"yours", "yourself", "regarding", "including", "following", "according", "concerning",
-		"despite", "till", "unless", "whereas", "besides", "beyond", "whatever", "whenever":
+		"despite", "till", "unless", "whereas", "besides", "beyond", "whatever", "whenever",
+		"able", "unable":
 		return true
 	}
 	return false
@@ -76,7 +77,8 @@ func isFrenchStopWord(w string) bool {
 		"tous", "tout", "toute", "toutes", "trop", "très", "tu", "un", "une",
 		"va", "vers", "veut", "via", "voici", "voilà", "vont", "vos", "votre",
 		"vous", "vraiment", "y", "à", "ça", "également", "étaient", "était",
-		"été", "être":
+		"été", "être", "plusieurs", "certaines", "divers", "diverses", "chacune",
+		"nombreux", "nombreuses", "telles":
 		return true
 	}
 	return false
