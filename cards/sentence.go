@@ -553,8 +553,65 @@ func (g *generator) salientTerm(i int, u *unit) (term, bool) {
 		}
 		consider(a.core.start, b.core.end, sc, true)
 	}
+	if found && g.lang == langEN {
+		best = g.compound(i, u, ws, best)
+	}
 	return best, found
 }
+
+// compound widens the single-word answer best of unit u of block i to the
+// English compound noun it ends ("race [conditions]" → "[race
+// conditions]", "a [performance bottleneck]"): the noun just before it,
+// itself after an article, a possessive or a preposition ("lead to" is no
+// preposition: "to race" may be a verb), neither a verb, an adverb, a
+// gerund nor an adjective, with a noun after it that no determiner, adverb
+// or preposition follows (which would make it a verb: "the service
+// [matures], we…", "one pointer [increments] twice"). Hiding the head alone
+// leaves half a term to guess from the other half.
+func (g *generator) compound(i int, u *unit, ws []word, best term) term {
+	k := 1
+	for k < len(ws) && ws[k].core.start != best.start {
+		k++
+	}
+	if k >= len(ws) || k < 2 || ws[k].core.end != best.end {
+		return best
+	}
+	a, before := &ws[k-1], ws[k-2].lower
+	p := u.t.Plain
+	if !a.usable || a.stop && !a.acr || a.initial || !a.ok || a.verb || isPlainAdjective(a.lower) ||
+		strings.HasSuffix(a.lower, "ly") || strings.HasSuffix(a.lower, "ing") ||
+		p[u.toks[k-1].end:u.toks[k].start] != " " || p[u.toks[k-2].end:u.toks[k-1].start] != " " {
+		return best
+	}
+	if !isArticle(before) && !isPossessive(before) && !isCompoundPreposition(before) {
+		return best
+	}
+	if k+1 < len(ws) {
+		next := ws[k+1].lower
+		if isDeterminer(next) || isAdverb(next) || isCompoundPreposition(next) && next != "of" ||
+			strings.HasSuffix(next, "ly") || gapHasComma(p[u.toks[k].end:u.toks[k+1].start]) {
+			return best
+		}
+	}
+	if g.inContext(i, u.lower[a.core.start:best.end]) || countWord(u.lower, a.lower, 2) > 1 {
+		return best
+	}
+	best.start = a.core.start
+	return best
+}
+
+// isCompoundPreposition reports whether the lower-case English word w is a
+// preposition a compound noun may follow ("resulting in cache misses").
+func isCompoundPreposition(w string) bool {
+	switch w {
+	case "in", "of", "with", "through", "for", "from", "as", "by", "on", "into", "via", "about", "without", "between":
+		return true
+	}
+	return false
+}
+
+// gapHasComma reports whether the text between two words holds a comma.
+func gapHasComma(gap string) bool { return strings.IndexByte(gap, ',') >= 0 }
 
 // isDeterminerAfterVerb reports whether the lower-case English word w
 // opens a noun phrase that mostly follows a verb ("repeats the steps",
