@@ -522,6 +522,8 @@ func TestSentence(t *testing.T) {
 		{name: "compound noun after a preposition", ctx: "Caching", in: "Keep caches consistent with the database through cache invalidation.", wantBack: "cache invalidation"},
 		{name: "a noun and its verb are no compound", ctx: "Scaling", in: "As the service matures, we'd like to move towards higher availability.", avoid: "service matures"},
 		{name: "a noun and its verb before an article", ctx: "Queues", in: "An application publishes a job to the queue, then notifies the user.", avoid: "application publishes"},
+		{name: "french adjective after its noun", lang: langFR, ctx: "Déontologie", in: "C'est la déontologie qui crée le corps professionnel et non pas l'inverse.", wantBack: "corps professionnel"},
+		{name: "french adjective after a noun that is an adjective", lang: langFR, ctx: "Fracture", in: "La fracture ne cesse d'évoluer, c'est un processus social dynamique.", avoid: "social dynamique"},
 		{name: "able is no term", lang: langEN, in: "It takes some amount of practice to be able to recognize that a problem can be solved by DP.", ctx: "DP practice problem amount", avoid: "able"},
 		{name: "term shown in context is avoided", lang: langFR, in: "usage frugal du DevOps en entreprise", ctx: "DevOps appliqué aux PME", wantBack: "entreprise"},
 		{name: "repeated word is avoided", lang: langFR, in: "basculer de la vélocité moyenne vers la vélocité de valeur", wantBack: "moyenne"},

@@ -553,8 +553,11 @@ func (g *generator) salientTerm(i int, u *unit) (term, bool) {
 		}
 		consider(a.core.start, b.core.end, sc, true)
 	}
-	if found && g.lang == langEN {
+	switch {
+	case found && g.lang == langEN:
 		best = g.compound(i, u, ws, best)
+	case found && g.lang == langFR:
+		best = g.nounAdjective(i, u, ws, best)
 	}
 	return best, found
 }
@@ -598,6 +601,58 @@ func (g *generator) compound(i int, u *unit, ws []word, best term) term {
 	}
 	best.start = a.core.start
 	return best
+}
+
+// nounAdjective widens the single-word answer best of unit u of block i,
+// a French adjective after its noun, to the noun and the adjective
+// ("le corps [professionnel]" → "le [corps professionnel]", "des sciences
+// [humaines]" → "des [sciences humaines]"): the adjective alone asks for a
+// shade of meaning, the pair names the thing. The noun must follow a
+// determiner or a preposition, and be no adjective itself.
+func (g *generator) nounAdjective(i int, u *unit, ws []word, best term) term {
+	k := 1
+	for k < len(ws) && ws[k].core.start != best.start {
+		k++
+	}
+	if k >= len(ws) || ws[k].core.end != best.end || !isFrenchAdjectiveShape(ws[k].lower) {
+		return best
+	}
+	a := &ws[k-1]
+	p := u.t.Plain
+	if !a.usable || a.stop || a.initial || !a.ok || a.verb || isPlainAdjective(a.lower) ||
+		isFrenchAdjectiveShape(a.lower) || isAdverb(a.lower) || p[u.toks[k-1].end:u.toks[k].start] != " " {
+		return best
+	}
+	elided := a.core.start > u.toks[k-1].start // "l'éthique [médicale]"
+	if !elided && (k < 2 || !isFrenchNounOpener(ws[k-2].lower) || p[u.toks[k-2].end:u.toks[k-1].start] != " ") {
+		return best
+	}
+	if g.inContext(i, u.lower[a.core.start:best.end]) || countWord(u.lower, a.lower, 2) > 1 {
+		return best
+	}
+	best.start = a.core.start
+	return best
+}
+
+// isFrenchAdjectiveShape reports whether the lower-case word w ends like a
+// French adjective that follows its noun ("professionnel", "humaines",
+// "dynamique", "sociale").
+func isFrenchAdjectiveShape(w string) bool {
+	return len(w) > 5 && !isNounSuffix(w) && hasAnySuffix(w, "el", "elle", "els", "elles", "ique", "iques",
+		"if", "ive", "ifs", "ives", "al", "ale", "ales", "aux", "aire", "aires", "eux", "euse", "euses",
+		"able", "ables", "ible", "ibles", "ain", "aine", "ains", "aines", "ien", "ienne", "iens", "iennes")
+}
+
+// isFrenchNounOpener reports whether the lower-case French word w opens a
+// noun phrase: a determiner or a preposition.
+func isFrenchNounOpener(w string) bool {
+	switch w {
+	case "le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "ce", "cet", "cette", "ces",
+		"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
+		"en", "par", "pour", "sur", "dans", "avec", "sans", "entre", "vers", "chez":
+		return true
+	}
+	return false
 }
 
 // isCompoundPreposition reports whether the lower-case English word w is a
