@@ -15,7 +15,10 @@ type alloc struct {
 	// strs holds the bytes of the note's strings. A strings.Builder only
 	// ever appends, so the strings cut from what it returned stay valid.
 	strs     strings.Builder
-	strFirst int // the size of the first chunk of strs
+	strChunk int // the size of the chunks of strs
+	// src is the note's normalized source as a string, which Note.Lines
+	// are cut from: a string equal to a part of it is cut from it too.
+	src string
 
 	// Scratch, valid until the next use by the same function.
 	active     []Span     // slicer: the spans that may reach the ranges
@@ -95,8 +98,10 @@ func (a *alloc) string(b []byte) string {
 		return ""
 	}
 	if a.strs.Cap()-a.strs.Len() < len(b) {
-		// A new chunk: the strings cut from the last one keep it.
-		size := max(len(b), a.strFirst, min(2*a.strs.Cap(), maxStrChunk))
+		// A new chunk: the strings cut from the last one keep it. The
+		// chunks keep their size: a bigger one would mostly be left
+		// unused at the end of the note.
+		size := max(len(b), a.strChunk)
 		a.strs = strings.Builder{}
 		a.strs.Grow(size)
 	}
@@ -105,5 +110,17 @@ func (a *alloc) string(b []byte) string {
 	return a.strs.String()[start:]
 }
 
-// maxStrChunk bounds the chunks of strings after the first, in bytes.
+// sourceString is string for bytes that may be those of the source from
+// offset off on (off < 0 when there is no such guess): then the result
+// is cut from a.src, with no copy.
+func (a *alloc) sourceString(b []byte, off int) string {
+	if a != nil && off >= 0 && off <= len(a.src) && len(b) <= len(a.src)-off {
+		if s := a.src[off : off+len(b)]; s == string(b) {
+			return s
+		}
+	}
+	return a.string(b)
+}
+
+// maxStrChunk bounds the chunks of strings, in bytes.
 const maxStrChunk = 64 << 10

@@ -1,7 +1,11 @@
 package notes
 
 import (
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -9,13 +13,80 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// benchNotes returns the corpus notes, or the fixtures when the corpus is
-// absent, and their total size.
-func benchNotes(b *testing.B) ([][]byte, int64) {
+// The benchmarks run on two sets of notes: "corpus", the shared corpus
+// (skipped when it is absent), and "vault", every
+// *.md file under the folder named by the environment variable
+// MNEMO_BENCH_VAULT, such as a vault written by bench/vaultgen (skipped
+// when the variable is unset). MNEMO_BENCH_MAX, when set, keeps that many
+// of the vault's files, spread evenly over them in path order. The cost of
+// Parse beyond goldmark's is the ratio of BenchmarkParse/SET to
+// BenchmarkGoldmarkOnly/SET/notes:
+//
+//	go run ./bench/vaultgen -notes 4000 -o /tmp/v4k
+//	MNEMO_BENCH_VAULT=/tmp/v4k MNEMO_BENCH_MAX=1000 \
+//	  go test -run '^$' -bench 'Parse|GoldmarkOnly/.*/notes' -count 5 ./notes
+const (
+	benchVaultEnv = "MNEMO_BENCH_VAULT"
+	benchMaxEnv   = "MNEMO_BENCH_MAX"
+)
+
+// benchSet is a set of notes to benchmark on.
+type benchSet struct {
+	name  string
+	files func(tb testing.TB) []string
+}
+
+// benchSets returns the sets of notes every benchmark runs on.
+func benchSets() []benchSet {
+	return []benchSet{{"corpus", corpusFiles}, {"vault", vaultFiles}}
+}
+
+// vaultFiles returns the notes of the vault MNEMO_BENCH_VAULT names, at
+// most MNEMO_BENCH_MAX of them, or skips tb when it names none.
+func vaultFiles(tb testing.TB) []string {
+	tb.Helper()
+	dir := os.Getenv(benchVaultEnv)
+	if dir == "" {
+		tb.Skipf("%s is not set", benchVaultEnv)
+	}
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() && strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatalf("read the vault %s: %v", dir, err)
+	}
+	if len(files) == 0 {
+		tb.Fatalf("no *.md file under %s", dir)
+	}
+	if v := os.Getenv(benchMaxEnv); v != "" {
+		limit, err := strconv.Atoi(v)
+		if err != nil || limit < 1 {
+			tb.Fatalf("%s=%q: want a positive number of files", benchMaxEnv, v)
+		}
+		if limit < len(files) {
+			kept := make([]string, limit)
+			for i := range kept {
+				kept[i] = files[i*len(files)/limit]
+			}
+			files = kept
+		}
+	}
+	return files
+}
+
+// readNotes returns the contents of files and their total size.
+func readNotes(b *testing.B, files []string) ([][]byte, int64) {
 	b.Helper()
 	var srcs [][]byte
 	var size int64
-	for _, file := range corpusFiles(b) {
+	for _, file := range files {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			b.Fatal(err)
@@ -51,12 +122,16 @@ func loopNotes(b *testing.B, srcs [][]byte, size int64, parse func(src []byte)) 
 }
 
 func BenchmarkParse(b *testing.B) {
-	srcs, size := benchNotes(b)
-	loopNotes(b, srcs, size, func(src []byte) {
-		if _, err := Parse("bench.md", src); err != nil {
-			b.Fatal(err)
-		}
-	})
+	for _, set := range benchSets() {
+		b.Run(set.name, func(b *testing.B) {
+			srcs, size := readNotes(b, set.files(b))
+			loopNotes(b, srcs, size, func(src []byte) {
+				if _, err := Parse("bench.md", src); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+	}
 }
 
 // BenchmarkGoldmarkOnly parses the same notes with goldmark alone and
@@ -64,7 +139,6 @@ func BenchmarkParse(b *testing.B) {
 // parser Parse configures (tables, frontmatter, wikilinks…). Each parser
 // is built once, as bench/floor does.
 func BenchmarkGoldmarkOnly(b *testing.B) {
-	srcs, size := benchNotes(b)
 	parsers := []struct {
 		name string
 		new  func() func([]byte)
@@ -78,9 +152,14 @@ func BenchmarkGoldmarkOnly(b *testing.B) {
 			return func(src []byte) { p.Parse(text.NewReader(src)) }
 		}},
 	}
-	for _, p := range parsers {
-		b.Run(p.name, func(b *testing.B) {
-			loopNotes(b, srcs, size, p.new())
+	for _, set := range benchSets() {
+		b.Run(set.name, func(b *testing.B) {
+			srcs, size := readNotes(b, set.files(b))
+			for _, p := range parsers {
+				b.Run(p.name, func(b *testing.B) {
+					loopNotes(b, srcs, size, p.new())
+				})
+			}
 		})
 	}
 }

@@ -69,6 +69,9 @@ type wikiLinkNode struct {
 	Target []byte
 	Label  []byte // nil when the link has none
 	Embed  bool
+	// TargetAt is where Target may start in the source, or -1: Target
+	// is then most often the source's bytes there.
+	TargetAt int
 }
 
 func (n *wikiLinkNode) Kind() ast.NodeKind { return kindWikiLink }
@@ -89,7 +92,7 @@ type wikiLinkParser struct{}
 func (wikiLinkParser) Trigger() []byte { return []byte{'[', '!'} }
 
 func (wikiLinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	line, _ := block.PeekLine()
+	line, seg := block.PeekLine()
 	i := 0
 	embed := false
 	if len(line) > 0 && line[0] == '!' {
@@ -129,6 +132,12 @@ func (wikiLinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	if len(target) == 0 && len(label) == 0 {
 		return nil
 	}
+	at := -1
+	if seg.Padding == 0 {
+		// target is a part of line, which starts at seg.Start in the
+		// source unless it was padded.
+		at = seg.Start + cap(line) - cap(target)
+	}
 	block.Advance(end + 2)
-	return &wikiLinkNode{Target: target, Label: label, Embed: embed}
+	return &wikiLinkNode{Target: target, Label: label, Embed: embed, TargetAt: at}
 }

@@ -64,9 +64,13 @@ type inliner struct {
 	lines *lineIndex
 	tags  *tagList
 	a     *alloc
+	// verbatim is true when src holds no '\\' and no '&': its texts have
+	// no escape or entity to resolve.
+	verbatim bool
 
 	// Scratch, reused from block to block.
 	buf      []byte
+	off      int // where buf may start in the source, or -1
 	spans    []Span
 	open     int // spans open now
 	breaks   []lineBreak
@@ -88,6 +92,7 @@ type frame struct {
 // scratch, valid until the next call.
 func (in *inliner) convert(block ast.Node) (Text, []lineBreak) {
 	in.buf, in.spans, in.breaks, in.escaped, in.open = in.buf[:0], in.spans[:0], in.breaks[:0], in.escaped[:0], 0
+	in.off = -1
 	if block.Type() == ast.TypeBlock {
 		// Size the buffers once: a long paragraph would otherwise copy
 		// them many times over as they grow.
@@ -141,7 +146,7 @@ func (in *inliner) convert(block ast.Node) (Text, []lineBreak) {
 			span, descend = in.openSpan(Highlight, ""), true
 		case *wikiLinkNode:
 			if !v.Embed {
-				i := in.openSpan(WikiLink, in.a.string(v.Target))
+				i := in.openSpan(WikiLink, in.a.sourceString(v.Target, v.TargetAt))
 				in.buf = append(in.buf, wikiText(v)...)
 				in.closeSpan(i)
 			}
@@ -179,7 +184,7 @@ func (in *inliner) convert(block ast.Node) (Text, []lineBreak) {
 		spans = nil
 	}
 	sortSpans(spans)
-	return Text{Plain: in.a.string(in.buf), Spans: spans}, in.breaks
+	return Text{Plain: in.a.sourceString(in.buf, in.off), Spans: spans}, in.breaks
 }
 
 // scanTags finds the #tags of the text built in buf, adds them to the
@@ -271,6 +276,9 @@ func (in *inliner) closeSpan(i int) {
 // text appends a text node and the line break that ends it, if any.
 func (in *inliner) text(t *ast.Text) {
 	value := t.Segment.Value(in.src)
+	if len(in.buf) == 0 {
+		in.off = t.Segment.Start
+	}
 	if t.IsRaw() {
 		in.buf = append(in.buf, value...)
 	} else {
@@ -311,7 +319,7 @@ func (in *inliner) codeSpan(c *ast.CodeSpan) {
 // appendText appends Markdown text: backslash escapes give the literal
 // character and entity references are resolved.
 func (in *inliner) appendText(raw []byte) {
-	if bytes.IndexByte(raw, '\\') < 0 && bytes.IndexByte(raw, '&') < 0 {
+	if in.verbatim || bytes.IndexByte(raw, '\\') < 0 && bytes.IndexByte(raw, '&') < 0 {
 		in.buf = append(in.buf, raw...)
 		return
 	}

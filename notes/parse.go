@@ -1,10 +1,13 @@
 package notes
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -37,7 +40,10 @@ func Parse(path string, src []byte) (*Note, error) {
 	if perr := checkBytes(path, norm); perr != nil {
 		return nil, perr
 	}
-	lines := splitLines(norm)
+	// The source as a string: the lines, and the texts that are copies of
+	// it, are cut from it.
+	str := string(norm)
+	lines := splitLines(str)
 	fmEnd, perr := frontmatterEnd(path, lines)
 	if perr != nil {
 		return nil, perr
@@ -67,16 +73,18 @@ func Parse(path string, src []byte) (*Note, error) {
 	b := &builder{
 		note:   &Note{Path: path, Deck: m.deck, Lines: lines},
 		src:    norm,
-		lines:  newLineIndex(norm),
+		lines:  newLineIndex(lines),
 		parent: -1,
 	}
 	for _, t := range m.tags {
 		b.tags.add(t)
 	}
-	b.in = inliner{src: norm, lines: b.lines, tags: &b.tags, a: &b.a}
-	// The texts of a note take at most about as many bytes as its
-	// source, often half of it.
-	b.a.strFirst = min(len(norm)/2+64, maxStrChunk)
+	b.a.src = str
+	b.in = inliner{src: norm, lines: b.lines, tags: &b.tags, a: &b.a,
+		verbatim: bytes.IndexByte(norm, '\\') < 0 && bytes.IndexByte(norm, '&') < 0}
+	// The texts that are not cut from the source (those with markup, or
+	// lines joined) take less than half of it, often a quarter.
+	b.a.strChunk = min(len(norm)/4+64, maxStrChunk)
 	if size := maxBlocks(doc); size > 0 {
 		b.note.Blocks = make([]Block, 0, size)
 		// Most blocks have a sentence and a span or so.
@@ -263,17 +271,72 @@ func (b *builder) code(n ast.Node, fenced bool, info *ast.Text) {
 		cb.EndLine = max(b.lastLine(n), cb.Line)
 	}
 	if info != nil {
-		if f := strings.Fields(string(info.Segment.Value(b.src))); len(f) > 0 {
-			cb.Lang = f[0]
+		cb.Lang = b.firstWord(info.Segment)
+	}
+	cb.Text = b.codeText(lines)
+	b.note.Code = append(b.note.Code, cb)
+}
+
+// codeText returns the text of a code block's lines, without its final
+// line endings.
+func (b *builder) codeText(lines *text.Segments) string {
+	n := lines.Len()
+	if n == 0 {
+		return ""
+	}
+	// Most often the lines are a part of the source as they are: their
+	// segments follow each other, with no padding, and no line ending to
+	// add.
+	first := lines.At(0)
+	whole := true
+	for i := range n {
+		seg := lines.At(i)
+		if seg.Padding != 0 || i > 0 && seg.Start != lines.At(i-1).Stop ||
+			seg.ForceNewline && seg.Stop > seg.Start && b.src[seg.Stop-1] != '\n' {
+			whole = false
+			break
 		}
 	}
-	var sb strings.Builder
-	for i := range lines.Len() {
-		seg := lines.At(i)
-		sb.Write(seg.Value(b.src))
+	if whole {
+		v := bytes.TrimRight(b.src[first.Start:lines.At(n-1).Stop], "\n")
+		return b.a.src[first.Start : first.Start+len(v)]
 	}
-	cb.Text = strings.TrimRight(sb.String(), "\n")
-	b.note.Code = append(b.note.Code, cb)
+	buf := b.a.bytes[:0]
+	for i := range n {
+		seg := lines.At(i)
+		buf = append(buf, seg.Value(b.src)...)
+	}
+	buf = bytes.TrimRight(buf, "\n")
+	s := b.a.sourceString(buf, first.Start)
+	b.a.bytes = buf[:0]
+	return s
+}
+
+// firstWord returns the first word of a segment of the source, as
+// strings.Fields would split it.
+func (b *builder) firstWord(seg text.Segment) string {
+	v := seg.Value(b.src)
+	start := 0
+	for start < len(v) {
+		r, n := utf8.DecodeRune(v[start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += n
+	}
+	end := start
+	for end < len(v) {
+		r, n := utf8.DecodeRune(v[end:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		end += n
+	}
+	off := -1
+	if seg.Padding == 0 {
+		off = seg.Start + start
+	}
+	return b.a.sourceString(v[start:end], off)
 }
 
 // stripCallout removes the marker of an Obsidian callout ("[!tip]",

@@ -598,6 +598,29 @@ func TestParse_Code(t *testing.T) {
 			src:  "```\n```\n",
 			want: []CodeBlock{{Line: 1, EndLine: 1}},
 		},
+		{
+			name: "info string split on unicode spaces",
+			src:  "```\u00a0go\u2003x\ncode\n```\n",
+			want: []CodeBlock{{Line: 1, EndLine: 2, Lang: "go", Text: "code"}},
+		},
+		{
+			name: "tabs inside a list item",
+			src:  "- item\n\n\t```js\n\tf(\tx)\n\t\tnested\n\t```\n- b\n\n\t\tindented\tcode\n\t\t  more\n",
+			want: []CodeBlock{
+				{Line: 3, EndLine: 5, Lang: "js", Text: "f(\tx)\n\tnested"},
+				{Line: 9, EndLine: 10, Text: "  indented\tcode\n    more"},
+			},
+		},
+		{
+			name: "crlf",
+			src:  "```\r\na\r\n\r\nb\r\n```\r\n",
+			want: []CodeBlock{{Line: 1, EndLine: 4, Text: "a\n\nb"}},
+		},
+		{
+			name: "blank lines only",
+			src:  "```sh\n\n\n```\n",
+			want: []CodeBlock{{Line: 1, EndLine: 3, Lang: "sh"}},
+		},
 		{name: "inside a blockquote", src: "> ```\n> x\n> ```\n"},
 		{name: "code span only", src: "Run `ls`.\n"},
 	}

@@ -7,12 +7,13 @@ import (
 )
 
 // knownAbbreviation reports whether a word (in lower case, without its
-// period) is an abbreviation that does not end a sentence. Single letters
-// ("J.", "M.", "p.") and dotted forms ("e.g.", "i.e.", "U.S.") are handled
-// by rule. "etc." is not here: it ends a sentence when an upper-case word
-// follows it, and sentences only end there.
-func knownAbbreviation(word string) bool {
-	switch word {
+// period) is an abbreviation that does not end a sentence; a switch on
+// string(word) copies nothing. Single letters ("J.", "M.", "p.") and
+// dotted forms ("e.g.", "i.e.", "U.S.") are handled by rule. "etc." is
+// not here: it ends a sentence when an upper-case word follows it, and
+// sentences only end there.
+func knownAbbreviation(word []byte) bool {
+	switch string(word) {
 	case "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "cf", // English
 		"fig", "approx", "vol", "resp",
 		"mme", "mmes", "mlle", "mlles", "ex", "env", "éd", "chap", "av", // French
@@ -41,13 +42,13 @@ func knownAbbreviationFold(word string) bool {
 			}
 			buf[i] = c
 		}
-		return knownAbbreviation(string(buf[:len(word)]))
+		return knownAbbreviation(buf[:len(word)])
 	}
 	lower := buf[:0]
 	for _, r := range word {
 		lower = utf8.AppendRune(lower, unicode.ToLower(r))
 	}
-	return knownAbbreviation(string(lower))
+	return knownAbbreviation(lower)
 }
 
 // ascii reports whether s is all ASCII.

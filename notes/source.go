@@ -50,15 +50,14 @@ type lineIndex struct {
 	last   int   // index in starts of the last line found
 }
 
-func newLineIndex(src []byte) *lineIndex {
-	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
-	for i := 0; ; {
-		j := bytes.IndexByte(src[i:], '\n')
-		if j < 0 || i+j+1 == len(src) {
-			break
-		}
-		i += j + 1
-		starts = append(starts, i)
+// newLineIndex returns the index of a source split into lines by
+// splitLines.
+func newLineIndex(lines []string) *lineIndex {
+	starts := make([]int, max(len(lines), 1))
+	off := 0
+	for i, l := range lines {
+		starts[i] = off
+		off += len(l) + 1
 	}
 	return &lineIndex{starts: starts}
 }
@@ -81,14 +80,14 @@ func (li *lineIndex) line(offset int) int {
 }
 
 // splitLines returns the lines of a normalized source without their
-// endings; a final line ending does not start an empty line.
-func splitLines(src []byte) []string {
-	if len(src) == 0 {
+// endings; a final line ending does not start an empty line. The lines
+// are cut from s.
+func splitLines(s string) []string {
+	if len(s) == 0 {
 		return nil
 	}
-	s := string(src)
-	n := bytes.Count(src, []byte("\n"))
-	if src[len(src)-1] != '\n' {
+	n := strings.Count(s, "\n")
+	if s[len(s)-1] != '\n' {
 		n++
 	}
 	lines := make([]string, 0, n)

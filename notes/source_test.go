@@ -31,7 +31,7 @@ func TestRunBound(t *testing.T) {
 			var run paragraphRun
 			run.init()
 			var cost int64
-			lines := splitLines([]byte(sh.make(n)))
+			lines := splitLines(sh.make(n))
 			for _, l := range lines {
 				cost += run.add(l)
 			}
@@ -59,7 +59,7 @@ func TestComplexity_Bound(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lines := splitLines([]byte(tt.src))
+			lines := splitLines(tt.src)
 			bounded := estimate("x.md", lines, 0, false) == nil
 			if bounded != tt.skip {
 				t.Errorf("estimate(bound) = nil is %v, want %v", bounded, tt.skip)
