@@ -524,6 +524,9 @@ func TestSentence(t *testing.T) {
 		{name: "a noun and its verb before an article", ctx: "Queues", in: "An application publishes a job to the queue, then notifies the user.", avoid: "application publishes"},
 		{name: "french adjective after its noun", lang: langFR, ctx: "Déontologie", in: "C'est la déontologie qui crée le corps professionnel et non pas l'inverse.", wantBack: "corps professionnel"},
 		{name: "french adjective after a noun that is an adjective", lang: langFR, ctx: "Fracture", in: "La fracture ne cesse d'évoluer, c'est un processus social dynamique.", avoid: "social dynamique"},
+		{name: "a word of an idiom", ctx: "Readline", in: "Keybindings are supported by anything that uses Readline under the hood.", avoid: "hood"},
+		{name: "a word of an idiom ending the line", ctx: "Sorted inputs", in: "Using binary search should be one of the first things that come to your mind.", avoid: "mind"},
+		{name: "a word of a french idiom", lang: langFR, ctx: "Déontologie", in: "Cette institution est utile au bout du compte.", avoid: "compte"},
 		{name: "able is no term", lang: langEN, in: "It takes some amount of practice to be able to recognize that a problem can be solved by DP.", ctx: "DP practice problem amount", avoid: "able"},
 		{name: "term shown in context is avoided", lang: langFR, in: "usage frugal du DevOps en entreprise", ctx: "DevOps appliqué aux PME", wantBack: "entreprise"},
 		{name: "repeated word is avoided", lang: langFR, in: "basculer de la vélocité moyenne vers la vélocité de valeur", wantBack: "moyenne"},
@@ -949,6 +952,23 @@ func TestStopWords_quantifiers(t *testing.T) {
 	for _, w := range []string{"conteneurs", "semaines"} {
 		if isFrenchStopWord(w) {
 			t.Errorf("isFrenchStopWord(%q) = true, want false", w)
+		}
+	}
+}
+
+func TestIdiomRanges(t *testing.T) {
+	tests := []struct {
+		in   string
+		want [][2]int
+	}{
+		{"uses readline under the hood.", [][2]int{{14, 28}}},
+		{"keep an eye on metrics", [][2]int{{0, 11}}},
+		{"the neighbourhood under the hoods", nil},
+		{"au bout du compte", [][2]int{{0, 17}}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, idiomRanges(tt.in)); diff != "" {
+			t.Errorf("idiomRanges(%q) mismatch (-want +got):\n%s", tt.in, diff)
 		}
 	}
 }

@@ -479,9 +479,15 @@ func (g *generator) salientTerm(i int, u *unit) (term, bool) {
 	var best term
 	found := false
 	frag := fragmentStart(u)
+	idioms := idiomRanges(u.lower)
 	consider := func(s, e int, sc float64, once bool) {
 		if found && sc <= best.score || frag >= 0 && e > frag {
 			return // nor a term of an unfinished sentence
+		}
+		for _, r := range idioms {
+			if s < r[1] && e > r[0] {
+				return // "under the [hood]": a word of an idiom asks for the idiom
+			}
 		}
 		ans := u.lower[s:e]
 		if !once && countWord(u.lower, ans, 2) > 1 {
@@ -653,6 +659,44 @@ func isFrenchNounOpener(w string) bool {
 		return true
 	}
 	return false
+}
+
+// idioms are fixed phrases whose words are no answers: hidden, they ask
+// for the phrase, not for anything the note says ("keep an [eye] on the
+// metrics", "under the [hood]", "au bout du [compte]").
+var idioms = [...]string{
+	"under the hood", "keep an eye", "keep in mind", "bear in mind", "in mind", "to mind", "to your mind",
+	"on the other hand", "at the end of the day", "in the long run", "on the fly",
+	"out of the box", "in a nutshell", "rule of thumb", "as an extension", "the big picture",
+	"au bout du compte", "en fin de compte", "point de vue", "au fur et à mesure",
+	"tenir compte", "prendre en compte", "faire face", "par rapport", "à la fois", "en effet",
+	"de plus en plus", "en tout cas", "du coup",
+}
+
+// idiomRanges returns the byte ranges of the idioms in the lower-case text
+// p, each starting and ending at a word boundary.
+func idiomRanges(p string) [][2]int {
+	var out [][2]int
+	for _, id := range idioms {
+		for from := 0; from < len(p); {
+			k := strings.Index(p[from:], id)
+			if k < 0 {
+				break
+			}
+			s, e := from+k, from+k+len(id)
+			if (s == 0 || !isWordByte(p[s-1])) && (e == len(p) || !isWordByte(p[e])) {
+				out = append(out, [2]int{s, e})
+			}
+			from = e
+		}
+	}
+	return out
+}
+
+// isWordByte reports whether the byte c may be part of a word: an ASCII
+// letter or digit, or a byte of a multi-byte character.
+func isWordByte(c byte) bool {
+	return c >= 0x80 || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // isCompoundPreposition reports whether the lower-case English word w is a
