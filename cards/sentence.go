@@ -812,6 +812,13 @@ func isIntensifier(w string) bool {
 	return false
 }
 
+// isComparative reports whether the lower-case English word w makes the
+// comparative or superlative of the adjective after it, when a copula
+// comes before ("is more reliable"; but "more servers" is a noun).
+func isComparative(w string) bool {
+	return w == "more" || w == "less" || w == "most" || w == "least"
+}
+
 // isElidedInfinitive reports whether the lower-case token w is a French
 // infinitive or verb behind an elided pronoun or preposition ("d'accéder",
 // "s'appelle", "n'existe").
@@ -956,6 +963,10 @@ func (g *generator) wordScore(u *unit, ws []word, k int) (float64, bool) {
 	}
 	if k > 0 && !acr && isIntensifier(u.lower[u.toks[k-1].start:u.toks[k-1].end]) {
 		return 0, false // "Ultra [classique]", "very [fast]": an adjective
+	}
+	if k > 1 && !acr && isComparative(u.lower[u.toks[k-1].start:u.toks[k-1].end]) &&
+		isCopulaWord(u.lower[u.toks[k-2].start:u.toks[k-2].end]) {
+		return 0, false // "Lookup v3 is more [performant]": a predicate adjective
 	}
 	if k > 0 && !acr && isDemonstrative(u.lower[u.toks[k-1].start:u.toks[k-1].end]) {
 		sc-- // "Cette [exigence] ne porte pas …": it names what the line before said
