@@ -1,0 +1,123 @@
+package cards
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mnemo-dev/mnemo/notes"
+)
+
+// BenchmarkGenerateVsParse parses every corpus note, then generates its
+// cards with the Corpus of all of them, timing the two apart in each
+// iteration (see benchGenerateVsParse).
+func BenchmarkGenerateVsParse(b *testing.B) {
+	benchGenerateVsParse(b, corpusFiles(b))
+}
+
+// BenchmarkGenerateVault is BenchmarkGenerateVsParse on the notes of the
+// folder MNEMO_BENCH_VAULT names (a vault of bench/vaultgen, say), the
+// first MNEMO_BENCH_FILES of them in walk order when that is set; it is
+// skipped when MNEMO_BENCH_VAULT is unset.
+//
+//	MNEMO_BENCH_VAULT=/tmp/v4k MNEMO_BENCH_FILES=1000 go test -run '^$' -bench GenerateVault ./cards
+func BenchmarkGenerateVault(b *testing.B) {
+	dir := os.Getenv("MNEMO_BENCH_VAULT")
+	if dir == "" {
+		b.Skip("MNEMO_BENCH_VAULT names no vault")
+	}
+	limit := -1
+	if s := os.Getenv("MNEMO_BENCH_FILES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			b.Fatalf("MNEMO_BENCH_FILES=%q: %v", s, err)
+		}
+		limit = n
+	}
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if limit >= 0 && len(files) >= limit {
+			return filepath.SkipAll
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatalf("walk %s: %v", dir, err)
+	}
+	if len(files) == 0 {
+		b.Skipf("no notes in %s", dir)
+	}
+	benchGenerateVsParse(b, files)
+}
+
+// benchGenerateVsParse parses the notes of files, then generates their
+// cards with the Corpus of all of them, timing the two apart in each
+// iteration. It reports the CPU time of the process spent in each (the
+// garbage collector's included), which a shared, busy machine disturbs
+// less than wall time, and the fastest iteration of each in wall time;
+// gen/parse is the ratio of the CPU times (of the wall times where the
+// CPU time is unknown).
+func benchGenerateVsParse(b *testing.B, files []string) {
+	srcs := make([][]byte, len(files))
+	ns := make([]*notes.Note, len(files))
+	for i, p := range files {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs[i] = src
+		ns[i] = parseFile(b, p)
+	}
+	opts := Options{Corpus: NewCorpus(ns...)}
+	b.ReportAllocs()
+	var bestParse, bestGen, cpuParse, cpuGen time.Duration
+	cpuOK := true
+	iters := 0
+	for b.Loop() {
+		c0, ok0 := cpuTime()
+		t0 := time.Now()
+		for i, src := range srcs {
+			n, err := notes.Parse(files[i], src)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ns[i] = n
+		}
+		c1, ok1 := cpuTime()
+		t1 := time.Now()
+		for _, n := range ns {
+			Generate(n, opts)
+		}
+		c2, ok2 := cpuTime()
+		t2 := time.Now()
+		cpuOK = cpuOK && ok0 && ok1 && ok2
+		cpuParse += c1 - c0
+		cpuGen += c2 - c1
+		iters++
+		if p := t1.Sub(t0); bestParse == 0 || p < bestParse {
+			bestParse = p
+		}
+		if g := t2.Sub(t1); bestGen == 0 || g < bestGen {
+			bestGen = g
+		}
+	}
+	b.ReportMetric(float64(bestParse.Microseconds())/1000, "parse-ms")
+	b.ReportMetric(float64(bestGen.Microseconds())/1000, "gen-ms")
+	ratio := float64(bestGen) / float64(bestParse)
+	if cpuOK && cpuParse > 0 {
+		b.ReportMetric(float64(cpuParse.Microseconds())/1000/float64(iters), "parse-cpu-ms")
+		b.ReportMetric(float64(cpuGen.Microseconds())/1000/float64(iters), "gen-cpu-ms")
+		ratio = float64(cpuGen) / float64(cpuParse)
+	}
+	b.ReportMetric(ratio, "gen/parse")
+}
