@@ -13,8 +13,8 @@ import (
 )
 
 // BenchmarkGenerateVsParse parses every corpus note, then generates its
-// cards with the Corpus of all of them, timing the two apart in each
-// iteration (see benchGenerateVsParse).
+// cards, timing the two apart in each iteration (see
+// benchGenerateVsParse).
 func BenchmarkGenerateVsParse(b *testing.B) {
 	benchGenerateVsParse(b, corpusFiles(b))
 }
@@ -61,12 +61,13 @@ func BenchmarkGenerateVault(b *testing.B) {
 }
 
 // benchGenerateVsParse parses the notes of files, then generates their
-// cards with the Corpus of all of them, timing the two apart in each
-// iteration. It reports the CPU time of the process spent in each (the
-// garbage collector's included), which a shared, busy machine disturbs
-// less than wall time, and the fastest iteration of each in wall time;
-// gen/parse is the ratio of the CPU times (of the wall times where the
-// CPU time is unknown).
+// cards, timing the two apart in each iteration: in "corpus" with the
+// Corpus of all of them, in "note" with the zero Options, as add does.
+// It reports the CPU time of the process spent in each (the garbage
+// collector's included), which a shared, busy machine disturbs less than
+// wall time, and the fastest iteration of each in wall time; gen/parse is
+// the ratio of the CPU times (of the wall times where the CPU time is
+// unknown).
 func benchGenerateVsParse(b *testing.B, files []string) {
 	srcs := make([][]byte, len(files))
 	ns := make([]*notes.Note, len(files))
@@ -78,7 +79,22 @@ func benchGenerateVsParse(b *testing.B, files []string) {
 		srcs[i] = src
 		ns[i] = parseFile(b, p)
 	}
-	opts := Options{Corpus: NewCorpus(ns...)}
+	for _, bc := range []struct {
+		name string
+		opts Options
+	}{
+		{"corpus", Options{Corpus: NewCorpus(ns...)}},
+		{"note", Options{}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			timeGenerateVsParse(b, files, srcs, ns, bc.opts)
+		})
+	}
+}
+
+// timeGenerateVsParse is one case of benchGenerateVsParse: ns is a buffer
+// for the notes of srcs.
+func timeGenerateVsParse(b *testing.B, files []string, srcs [][]byte, ns []*notes.Note, opts Options) {
 	b.ReportAllocs()
 	var bestParse, bestGen, cpuParse, cpuGen time.Duration
 	cpuOK := true

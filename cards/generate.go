@@ -336,8 +336,11 @@ type generator struct {
 	consumed []bool   // blocks already turned into cards by a multi-block rule
 	leadIns  []string // per list group: the line ending with ':' before it
 	info     []blockInfo
+	maxToks  int              // the most words of a block
 	enums    []*enumeration   // per block: the enumeration an item belongs to
-	tf       map[string]int32 // occurrences of each lower-case word in the note
+	tf       map[string]int32 // occurrences of each lower-case word in the note, when tfOK
+	tfOK     bool
+	nwords   int // the words of the blocks
 	drafts   []draft
 
 	// Memories.
@@ -408,28 +411,30 @@ func newGenerator(n *notes.Note, opts Options) *generator {
 		size += len(b.Text.Plain)
 		longest = max(longest, len(b.Text.Plain))
 	}
-	arena := make([]token, 0, size/6+1) // the words of all blocks, in one allocation
-	g.text.reserve(size)                // their lower-case texts
+	// The words of all blocks, in one allocation as a rule: a text of n
+	// bytes has at most (n+1)/2 words, about n/6 in prose. A block that
+	// might not fit starts a new chunk, so that no append copies the
+	// words already cut.
+	arena := make([]token, 0, size/5+16)
+	rest := size         // the bytes of the blocks not yet split
+	g.text.reserve(size) // their lower-case texts
 	g.text.scratch = make([]byte, 0, longest)
 	for i, b := range n.Blocks {
 		maxGroup = max(maxGroup, b.Group)
 		p := g.text.lower(b.Text.Plain)
+		if most := (len(p) + 1) / 2; cap(arena)-len(arena) < most {
+			arena = make([]token, 0, max(most, rest/5+16))
+		}
+		rest -= len(p)
 		start := len(arena)
 		arena = appendTokens(arena, p)
 		toks := arena[start:len(arena):len(arena)]
 		if len(toks) == 0 {
 			toks = nil
 		}
+		g.maxToks = max(g.maxToks, len(toks))
 		g.info[i] = blockInfo{lower: p, toks: toks}
-		if g.opts.Corpus.Len() < minCorpus {
-			if g.tf == nil {
-				g.tf = make(map[string]int32, size/24+16) // about a distinct word in four
-			}
-			for _, tk := range toks {
-				tk = coreWord(p, tk)
-				g.tf[p[tk.start:tk.end]]++
-			}
-		}
+		g.nwords += len(toks)
 	}
 	g.lang = detectLang(g.info)
 	g.valid = utf8.ValidString(n.Title) && utf8.ValidString(g.deck)

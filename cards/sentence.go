@@ -136,8 +136,25 @@ func (g *generator) idf(w string) float64 {
 	// Without a corpus, a word the note repeats is its topic, which the
 	// card's context already shows: 1 for a word used once, 1/2 for three
 	// times, less and less beyond.
+	if !g.tfOK {
+		g.countWords()
+	}
 	tf := float64(max(g.tf[w], 1))
 	return 1 / (1 + 0.5*(tf-1))
+}
+
+// countWords counts the words of the note (their core: "l'agile" counts as
+// "agile") into g.tf, for idf without a corpus: on first use, since a note
+// of explicit cards needs none.
+func (g *generator) countWords() {
+	g.tf = make(map[string]int32, g.nwords/4+16) // about a distinct word in three or four
+	for _, inf := range g.info {
+		for _, tk := range inf.toks {
+			tk = coreWord(inf.lower, tk)
+			g.tf[inf.lower[tk.start:tk.end]]++
+		}
+	}
+	g.tfOK = true
 }
 
 // inContext reports whether the lower-case term w shows in the context of
@@ -310,16 +327,16 @@ type term struct {
 type word struct {
 	core    token  // the token without elision or possessive
 	lower   string // the core word in lower case
-	initial bool   // the token opens its sentence
-	verb    bool   // it reads as a verb
 	morph   float64
 	score   float64 // salience as a single-word answer
+	idf     float64 // rarity of the core word, when idfOK
+	initial bool    // the token opens its sentence
+	verb    bool    // it reads as a verb
 	ok      bool    // it can be a single-word answer
 	usable  bool    // not code, tag, struck text or URL
 	stop    bool    // a stop word
 	acr     bool    // an acronym or technical name (isTechTerm)
 	scored  bool    // verb, morph, score and ok are filled (generator.score)
-	idf     float64 // rarity of the core word, when idfOK
 	idfOK   bool
 }
 
@@ -357,7 +374,7 @@ func (g *generator) stops(u *unit) []bool {
 		return u.stops
 	}
 	if cap(g.stopBuf)-len(g.stopBuf) < len(u.toks) {
-		g.stopBuf = make([]bool, 0, max(len(g.info[u.blk].toks), 64))
+		g.stopBuf = make([]bool, 0, max(g.maxToks, 64)) // once per note: a block's units share its words
 	}
 	st := g.stopBuf[len(g.stopBuf) : len(g.stopBuf)+len(u.toks)]
 	g.stopBuf = g.stopBuf[:len(g.stopBuf)+len(u.toks)]
@@ -377,7 +394,7 @@ func (g *generator) words(u *unit) []word {
 	urls := u.urlRanges()
 	stops := g.stops(u)
 	if cap(g.wordBuf)-len(g.wordBuf) < len(u.toks) {
-		g.wordBuf = make([]word, 0, max(len(g.info[u.blk].toks), 64))
+		g.wordBuf = make([]word, 0, max(g.maxToks, 64)) // once per note
 	}
 	ws := g.wordBuf[len(g.wordBuf) : len(g.wordBuf)+len(u.toks)]
 	g.wordBuf = g.wordBuf[:len(g.wordBuf)+len(u.toks)]

@@ -93,6 +93,9 @@ func (g *generator) units(i int) []unit {
 	}
 	out := g.unitBuf[:0]
 	line := b.Line
+	if g.tokBuf == nil {
+		g.tokBuf = make([]token, 0, g.maxToks) // once per note: a block's units share its words
+	}
 	toks := g.tokBuf[:0]
 	for k, r := range rs {
 		u := unit{t: g.sliceText(b.Text, r.s, r.e), lower: inf.lower[r.s:r.e], k: k, first: k == 0, blk: i}
