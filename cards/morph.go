@@ -28,20 +28,77 @@ func (l lang) suffixBonus(w string) float64 {
 			return -0.7 // "running"
 		case n > 5 && strings.HasSuffix(w, "ed"):
 			return -0.65 // "delivered", but "distributed systems"
-		case n > 6 && hasAnySuffix(w, "ous", "ful", "less", "ive", "ical", "ible", "able"),
-			n > 7 && hasAnySuffix(w, "ant", "ent") && !strings.HasSuffix(w, "ment"):
+		case n > 6 && hasEnglishAdjectiveSuffix(w),
+			n > 7 && w[n-1] == 't' && hasAnySuffix(w, "ant", "ent") && !strings.HasSuffix(w, "ment"):
 			return -0.5 // "simultaneous", "predictable", "different"
 		}
 	}
 	if l != langEN {
 		switch {
-		case n > 5 && hasAnySuffix(w, "é", "és", "ée", "ées") && !hasAnySuffix(w, "té", "tés") && !isNounInE(w):
+		case n > 5 && hasParticipleSuffix(w) && !hasAnySuffix(w, "té", "tés") && !isNounInE(w):
 			return -0.6 // "personnalisées"
-		case n > 5 && hasAnySuffix(w, "if", "ive", "ifs", "ives", "eux", "euse", "euses", "able", "ables", "ible", "ibles"):
+		case n > 5 && hasFrenchAdjectiveSuffix(w):
 			return -0.5
 		}
 	}
 	return 0
+}
+
+// hasEnglishAdjectiveSuffix reports whether w ends with "ous", "ful",
+// "less", "ive", "ical", "ible" or "able", looking only at the suffixes
+// its last byte allows.
+func hasEnglishAdjectiveSuffix(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch w[len(w)-1] {
+	case 's':
+		return strings.HasSuffix(w, "ous") || strings.HasSuffix(w, "less")
+	case 'l':
+		return strings.HasSuffix(w, "ful") || strings.HasSuffix(w, "ical")
+	case 'e':
+		return strings.HasSuffix(w, "ive") || strings.HasSuffix(w, "ible") || strings.HasSuffix(w, "able")
+	}
+	return false
+}
+
+// hasFrenchAdjectiveSuffix reports whether w ends with "if", "ive",
+// "ifs", "ives", "eux", "euse", "euses", "able", "ables", "ible" or
+// "ibles", looking only at the suffixes its last byte allows.
+func hasFrenchAdjectiveSuffix(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch w[len(w)-1] {
+	case 'f':
+		return strings.HasSuffix(w, "if")
+	case 'x':
+		return strings.HasSuffix(w, "eux")
+	case 'e':
+		return strings.HasSuffix(w, "ive") || strings.HasSuffix(w, "euse") || strings.HasSuffix(w, "able") ||
+			strings.HasSuffix(w, "ible")
+	case 's':
+		return strings.HasSuffix(w, "ifs") || strings.HasSuffix(w, "ives") || strings.HasSuffix(w, "euses") ||
+			strings.HasSuffix(w, "ables") || strings.HasSuffix(w, "ibles")
+	}
+	return false
+}
+
+// hasParticipleSuffix reports whether w ends with "é", "és", "ée" or
+// "ées", like a French past participle.
+func hasParticipleSuffix(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch w[len(w)-1] {
+	case 0xA9: // the last byte of "é"
+		return strings.HasSuffix(w, "é")
+	case 's':
+		return strings.HasSuffix(w, "és") || strings.HasSuffix(w, "ées")
+	case 'e':
+		return strings.HasSuffix(w, "ée")
+	}
+	return false
 }
 
 // isAdverb reports whether the lower-case word w has the suffix of an

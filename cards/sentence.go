@@ -147,7 +147,7 @@ func (g *generator) idf(w string) float64 {
 // "agile") into g.tf, for idf without a corpus: on first use, since a note
 // of explicit cards needs none.
 func (g *generator) countWords() {
-	g.tf = make(map[string]int32, g.nwords/4+16) // about a distinct word in three or four
+	g.tf = make(map[string]int32, g.nwords/2+16) // a distinct word in three or so: no rehash
 	for _, inf := range g.info {
 		for _, tk := range inf.toks {
 			tk = coreWord(inf.lower, tk)
@@ -430,49 +430,53 @@ func (g *generator) score(u *unit, ws []word, k int) *word {
 	}
 	w.scored = true
 	w.verb, w.morph = false, 0
-	sure := false
-	if !w.stop {
-		p := u.t.Plain
-		tk := u.toks[k]
-		whole := u.lower[tk.start:tk.end]
-		prev, prevStop := "", false
-		if k > 0 {
-			prev, prevStop = u.lower[u.toks[k-1].start:u.toks[k-1].end], ws[k-1].stop
-		}
-		second := k == 1 || k == 2 && isArticle(ws[0].lower)
-		next, gap := "", ""
-		if k+1 < len(u.toks) {
-			next, gap = u.lower[u.toks[k+1].start:u.toks[k+1].end], p[tk.end:u.toks[k+1].start]
-		}
-		// A verb for sure: before its object pronoun ("processes it"),
-		// after a French subject pronoun ("cela reconnaît"), or shaped like
-		// a French infinitive before its object ("challenger les idées").
-		// A capitalised word inside a sentence is a name ("Committee On
-		// Publication Ethics", "Olivier Le Deuff"), never one of these.
-		lowerWord := w.initial || !isUpperStart(p[w.core.start:w.core.end])
-		sure = lowerWord && (g.lang != langFR && k > 0 && gap == " " && isObjectPronoun(next) ||
-			g.lang != langEN && (isFrenchPronounBeforeVerb(prev) && !isUpperStart(p[u.toks[k-1].start:]) ||
-				gap == " " && isFrenchInfinitiveShape(w.lower) && isFrenchObjectDeterminer(next) &&
-					!isUpperStart(p[u.toks[k+1].start:])))
-		// an adverb between a modal and its verb: "reads can heavily outnumber writes"
-		sure = sure || lowerWord && g.lang != langFR && k > 1 && k+1 < len(u.toks) && len(prev) > 3 && isAdverb(prev) &&
-			isVerbContext(u.lower[u.toks[k-2].start:u.toks[k-2].end]) // but "Traffic is not evenly [distributed]"
-		// the word after a French subject that opens the line, "Cette
-		// déontologie [communique]": its verb or an adjective (but "Les
-		// grandes [entreprises]")
-		sure = sure || lowerWord && g.lang == langFR && k == 2 && !ws[1].stop && !isPlainAdjective(ws[1].lower) &&
-			(isDeterminer(ws[0].lower) || isDemonstrative(ws[0].lower))
-		w.verb = sure || g.isVerb(w.lower, prev, prevStop, second, w.initial) || isCommonVerb(w.lower) ||
-			len(whole) != len(w.lower) && isElidedInfinitive(whole) ||
-			g.lang != langFR && k > 0 && gap == " " && isDeterminerAfterVerb(next) ||
-			// a passive participle: "we are faced with", not "Data is duplicated."
-			g.lang != langFR && strings.HasSuffix(w.lower, "ed") && isCopulaWord(prev) && k+1 < len(ws) ||
-			// a participle opening a clause: "…, opening up the benefits"
-			g.lang != langFR && k > 0 && k+1 < len(ws) && ws[k+1].stop && strings.HasSuffix(w.lower, "ing") &&
-				isCommaGap(p[u.toks[k-1].end:tk.start])
-		w.morph = g.lang.suffixBonus(w.lower)
+	n, ok := g.answerable(u, ws, k)
+	if !ok {
+		// No answer: its verb and morph are never read.
+		w.score, w.ok = 0, false
+		return w
 	}
-	w.score, w.ok = g.wordScore(u, ws, k)
+	sure := false
+	p := u.t.Plain
+	tk := u.toks[k]
+	whole := u.lower[tk.start:tk.end]
+	prev, prevStop := "", false
+	if k > 0 {
+		prev, prevStop = u.lower[u.toks[k-1].start:u.toks[k-1].end], ws[k-1].stop
+	}
+	second := k == 1 || k == 2 && isArticle(ws[0].lower)
+	next, gap := "", ""
+	if k+1 < len(u.toks) {
+		next, gap = u.lower[u.toks[k+1].start:u.toks[k+1].end], p[tk.end:u.toks[k+1].start]
+	}
+	// A verb for sure: before its object pronoun ("processes it"),
+	// after a French subject pronoun ("cela reconnaît"), or shaped like
+	// a French infinitive before its object ("challenger les idées").
+	// A capitalised word inside a sentence is a name ("Committee On
+	// Publication Ethics", "Olivier Le Deuff"), never one of these.
+	lowerWord := w.initial || !isUpperStart(p[w.core.start:w.core.end])
+	sure = lowerWord && (g.lang != langFR && k > 0 && gap == " " && isObjectPronoun(next) ||
+		g.lang != langEN && (isFrenchPronounBeforeVerb(prev) && !isUpperStart(p[u.toks[k-1].start:]) ||
+			gap == " " && isFrenchInfinitiveShape(w.lower) && isFrenchObjectDeterminer(next) &&
+				!isUpperStart(p[u.toks[k+1].start:])))
+	// an adverb between a modal and its verb: "reads can heavily outnumber writes"
+	sure = sure || lowerWord && g.lang != langFR && k > 1 && k+1 < len(u.toks) && len(prev) > 3 && isAdverb(prev) &&
+		isVerbContext(u.lower[u.toks[k-2].start:u.toks[k-2].end]) // but "Traffic is not evenly [distributed]"
+	// the word after a French subject that opens the line, "Cette
+	// déontologie [communique]": its verb or an adjective (but "Les
+	// grandes [entreprises]")
+	sure = sure || lowerWord && g.lang == langFR && k == 2 && !ws[1].stop && !isPlainAdjective(ws[1].lower) &&
+		(isDeterminer(ws[0].lower) || isDemonstrative(ws[0].lower))
+	w.verb = sure || g.isVerb(w.lower, prev, prevStop, second, w.initial) || isCommonVerb(w.lower) ||
+		len(whole) != len(w.lower) && isElidedInfinitive(whole) ||
+		g.lang != langFR && k > 0 && gap == " " && isDeterminerAfterVerb(next) ||
+		// a passive participle: "we are faced with", not "Data is duplicated."
+		g.lang != langFR && strings.HasSuffix(w.lower, "ed") && isCopulaWord(prev) && k+1 < len(ws) ||
+		// a participle opening a clause: "…, opening up the benefits"
+		g.lang != langFR && k > 0 && k+1 < len(ws) && ws[k+1].stop && strings.HasSuffix(w.lower, "ing") &&
+			isCommaGap(p[u.toks[k-1].end:tk.start])
+	w.morph = g.lang.suffixBonus(w.lower)
+	w.score, w.ok = g.wordScore(u, ws, k, n), true
 	if sure {
 		w.ok = false
 	}
@@ -764,7 +768,7 @@ func isDemonstrative(w string) bool {
 // a past participle ("écoutés", "personnalisées") and is none of the
 // nouns that do ("idée", "qualité").
 func isParticipleShape(w string) bool {
-	return len(w) > 5 && hasAnySuffix(w, "é", "és", "ée", "ées") && !isNounInE(w) &&
+	return len(w) > 5 && hasParticipleSuffix(w) && !isNounInE(w) &&
 		!hasAnySuffix(w, "ité", "ités", "eté", "etés", "auté", "autés", "côté", "côtés", "santé")
 }
 
@@ -938,9 +942,11 @@ func isVerbContext(prev string) bool {
 	return false
 }
 
-// wordScore returns the salience of word k of u as an answer, and false
-// when it cannot be one.
-func (g *generator) wordScore(u *unit, ws []word, k int) (float64, bool) {
+// answerable reports whether word k of u can be an answer at all, with
+// its length in runes: not a stop word, a number, a word of one or two
+// letters, a page name, an adjective after an intensifier, the author's
+// abbreviation, a pronoun, a date of a meeting or a French participle.
+func (g *generator) answerable(u *unit, ws []word, k int) (int, bool) {
 	w := &ws[k]
 	text := u.t.Plain[w.core.start:w.core.end]
 	lw := w.lower
@@ -952,6 +958,33 @@ func (g *generator) wordScore(u *unit, ws []word, k int) (float64, bool) {
 	if n < 3 && !acr || strings.Count(text, ".") >= 2 {
 		return 0, false // "dendron.topic.refactoring" names a page, it is no term
 	}
+	if k > 0 && !acr && isIntensifier(u.lower[u.toks[k-1].start:u.toks[k-1].end]) {
+		return 0, false // "Ultra [classique]", "very [fast]": an adjective
+	}
+	if k > 1 && !acr && isComparative(u.lower[u.toks[k-1].start:u.toks[k-1].end]) &&
+		isCopulaWord(u.lower[u.toks[k-2].start:u.toks[k-2].end]) {
+		return 0, false // "Lookup v3 is more [performant]": a predicate adjective
+	}
+	if acr && (len(text) == 2 && g.shorthand(text) || bareAcronym(u, w.core.start, w.core.end)) {
+		return 0, false // "La [DL] désigne …", "recherche ([H4SR])": the author's abbreviations
+	}
+	if isIndefinitePronoun(lw) || isCalendarWord(lw) {
+		return 0, false // "soi-même", "everything": pronouns; "this [Friday]": a date of a meeting
+	}
+	if g.lang == langFR && isParticipleShape(lw) && !isUpperStart(text) &&
+		(k == 0 || !isDeterminer(u.lower[u.toks[k-1].start:u.toks[k-1].end])) {
+		return 0, false // "se sentent engagés, [écoutés]": a participle; a noun takes a determiner
+	}
+	return n, true
+}
+
+// wordScore returns the salience of word k of u as an answer, n runes
+// long, once answerable said it can be one.
+func (g *generator) wordScore(u *unit, ws []word, k, n int) float64 {
+	w := &ws[k]
+	text := u.t.Plain[w.core.start:w.core.end]
+	lw := w.lower
+	acr := w.acr
 	sc := float64(min(n, 12)) / 10
 	switch {
 	case acr:
@@ -978,32 +1011,15 @@ func (g *generator) wordScore(u *unit, ws []word, k int) (float64, bool) {
 			sc -= 1 // "… is [trickier].": a comparative
 		}
 	}
-	if k > 0 && !acr && isIntensifier(u.lower[u.toks[k-1].start:u.toks[k-1].end]) {
-		return 0, false // "Ultra [classique]", "very [fast]": an adjective
-	}
-	if k > 1 && !acr && isComparative(u.lower[u.toks[k-1].start:u.toks[k-1].end]) &&
-		isCopulaWord(u.lower[u.toks[k-2].start:u.toks[k-2].end]) {
-		return 0, false // "Lookup v3 is more [performant]": a predicate adjective
-	}
 	if k > 0 && !acr && isDemonstrative(u.lower[u.toks[k-1].start:u.toks[k-1].end]) {
 		sc-- // "Cette [exigence] ne porte pas …": it names what the line before said
-	}
-	if acr && (len(text) == 2 && g.shorthand(text) || bareAcronym(u, w.core.start, w.core.end)) {
-		return 0, false // "La [DL] désigne …", "recherche ([H4SR])": the author's abbreviations
-	}
-	if isIndefinitePronoun(lw) || isCalendarWord(lw) {
-		return 0, false // "soi-même", "everything": pronouns; "this [Friday]": a date of a meeting
-	}
-	if g.lang == langFR && isParticipleShape(lw) && !isUpperStart(text) &&
-		(k == 0 || !isDeterminer(u.lower[u.toks[k-1].start:u.toks[k-1].end])) {
-		return 0, false // "se sentent engagés, [écoutés]": a participle; a noun takes a determiner
 	}
 	if inSpan(u.t, w.core.start, notes.Link, notes.WikiLink) {
 		sc += 0.3
 	}
 	w.idf, w.idfOK = g.idf(lw), true
 	sc += 1.5 * w.idf
-	return sc, true
+	return sc
 }
 
 // termScore returns the salience of the term Plain[s:e] of unit u, a word

@@ -351,7 +351,20 @@ func elisionEnd(w string) int {
 	if i <= 0 {
 		return 0
 	}
-	switch lower(w[:i]) {
+	// lower(w[:i]) in a buffer: the prefixes are ASCII, and lower never
+	// turns a byte of another rune into ASCII.
+	var buf [len("lorsqu")]byte
+	for j := range i {
+		c := w[j]
+		if c >= utf8.RuneSelf {
+			return 0
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[j] = c
+	}
+	switch string(buf[:i]) {
 	case "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu":
 		_, n := utf8.DecodeRuneInString(w[i:])
 		if i+n < len(w) {
