@@ -61,55 +61,68 @@ func (t *token) literal() string {
 
 // parseInline reads s (NFC, LF line endings) into tokens.
 func parseInline(s string) []token {
-	var toks []token
-	var text strings.Builder
+	return appendInline(nil, s)
+}
+
+// appendInline reads s (NFC, LF line endings) into tokens appended to toks,
+// so a caller that parses many texts can reuse one slice. A text token is
+// always a substring of s: literal text runs between the other tokens.
+func appendInline(toks []token, s string) []token {
 	// noCloser[n] records that no run of n backticks follows, so each
 	// length is searched for in vain at most once.
-	noCloser := map[int]bool{}
-	flush := func() {
-		if text.Len() > 0 {
-			toks = append(toks, token{kind: tokText, text: text.String()})
-			text.Reset()
+	var noCloser map[int]bool
+	start := len(toks)
+	text := 0 // start of the pending text, which ends at i
+	flush := func(i int) {
+		if i > text {
+			toks = append(toks, token{kind: tokText, text: s[text:i]})
 		}
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
 		case c == '\n':
-			flush()
+			flush(i)
 			toks = append(toks, token{kind: tokBreak})
 			i++
+			text = i
 		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
-			flush()
+			flush(i)
 			toks = append(toks, token{kind: tokEscaped, text: s[i+1 : i+2]})
 			i += 2
+			text = i
 		case c == '\\' && i+1 < len(s) && s[i+1] == '\n':
-			flush()
+			flush(i)
 			toks = append(toks, token{kind: tokBreak})
 			i += 2
+			text = i
 		case c == '`':
 			n := runLen(s, i, '`')
 			end := -1
 			if !noCloser[n] {
 				end = findBacktickRun(s, i+n, n)
-				noCloser[n] = end < 0
+				if end < 0 {
+					if noCloser == nil {
+						noCloser = map[int]bool{}
+					}
+					noCloser[n] = true
+				}
 			}
 			if end >= 0 {
-				flush()
+				flush(i)
 				toks = append(toks, token{kind: tokCode, text: codeContent(s[i+n : end])})
 				i = end + n
+				text = i
 				continue
 			}
-			text.WriteString(s[i : i+n])
 			i += n
 		case c == '*' || c == '_' || c == '~' || c == '=':
 			n := runLen(s, i, c)
 			if (c == '~' || c == '=') && n != 2 {
-				text.WriteString(s[i : i+n])
 				i += n
 				continue
 			}
-			flush()
+			flush(i)
 			before, _ := utf8.DecodeLastRuneInString(s[:i])
 			if i == 0 {
 				before = '\n'
@@ -129,13 +142,13 @@ func parseInline(s string) []token {
 			}
 			toks = append(toks, t)
 			i += n
+			text = i
 		default:
-			text.WriteByte(c)
 			i++
 		}
 	}
-	flush()
-	matchEmphasis(toks)
+	flush(len(s))
+	matchEmphasis(toks[start:])
 	return toks
 }
 
@@ -155,8 +168,8 @@ func matchEmphasis(toks []token) {
 	if m < 2 {
 		return
 	}
-	prev := make([]int, m)
-	next := make([]int, m)
+	links := make([]int, 2*m)
+	prev, next := links[:m], links[m:]
 	for i := range m {
 		prev[i], next[i] = i-1, i+1
 	}
@@ -169,22 +182,35 @@ func matchEmphasis(toks []token) {
 		}
 		toks[d[i]].removed = true
 	}
-	type bottomKey struct {
-		ch      byte
-		canOpen bool
-		mod3    int
+	// bottom[ch][canOpen][orig%3] is openers_bottom for closers of that
+	// kind, plus one (0: not set yet), in an array rather than a map: this
+	// runs for nearly every card.
+	var bottom [4][2][3]int
+	chIndex := func(ch byte) int {
+		switch ch {
+		case '*':
+			return 0
+		case '_':
+			return 1
+		case '~':
+			return 2
+		}
+		return 3
 	}
-	bottom := map[bottomKey]int{}
 	for ci := 0; ci < m; {
 		c := &toks[d[ci]]
 		if c.removed || !c.canClose || c.n == 0 {
 			ci = next[ci]
 			continue
 		}
-		key := bottomKey{c.ch, c.canOpen, c.orig % 3}
-		lo, ok := bottom[key]
-		if !ok {
-			lo = -1
+		open := 0
+		if c.canOpen {
+			open = 1
+		}
+		bot := &bottom[chIndex(c.ch)][open][c.orig%3]
+		lo := -1
+		if *bot > 0 {
+			lo = *bot - 1
 		}
 		oi := -1
 		for k := prev[ci]; k > lo; k = prev[k] {
@@ -200,7 +226,7 @@ func matchEmphasis(toks []token) {
 			break
 		}
 		if oi < 0 {
-			bottom[key] = prev[ci]
+			*bot = prev[ci] + 1
 			if !c.canOpen {
 				remove(ci)
 			}

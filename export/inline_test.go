@@ -74,7 +74,7 @@ func TestValidCloze(t *testing.T) {
 		{"", false},
 	}
 	for _, tt := range tests {
-		if got := validCloze(tt.in); got != tt.want {
+		if got := validCloze([]byte(tt.in)); got != tt.want {
 			t.Errorf("validCloze(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}

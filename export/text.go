@@ -11,6 +11,18 @@ import (
 // control characters other than tab and line feed, without byte order
 // marks, and with white space trimmed from both ends.
 func cleanText(s string) string {
+	// Printable ASCII, tab and line feed are already all of that: only the
+	// trimming is left, and the scan costs far less than the checks below.
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x7f || c < ' ' && c != '\t' && c != '\n' {
+			return cleanUnicode(s)
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// cleanUnicode is cleanText for any text.
+func cleanUnicode(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	if strings.IndexFunc(s, needsCleaning) >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
