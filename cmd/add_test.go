@@ -154,8 +154,10 @@ func TestRunAdd_NoStore(t *testing.T) {
 
 // TestRunAdd_Parts follows a vault through adds stored in parts of a few
 // notes (see partCards) and through adds of one transaction: both print
-// the same counts and leave the same cards and stamps, while notes are
-// edited, deleted, moved and copied.
+// the same counts and leave the same cards, new-card queue and stamps,
+// while notes are edited, deleted, moved and copied. (The first add in
+// parts goes into an empty store, whose new cards are staged apart and
+// swapped in at the end; the later ones merge into the stored cards.)
 func TestRunAdd_Parts(t *testing.T) {
 	dir := t.TempDir()
 	vault := filepath.Join(dir, "vault")
@@ -177,6 +179,7 @@ func TestRunAdd_Parts(t *testing.T) {
 	}
 	type state struct {
 		Cards []store.Entry
+		Queue []cards.ID // the new cards in add order
 		Notes []store.Note
 	}
 	read := func(name string) state {
@@ -197,7 +200,15 @@ func TestRunAdd_Parts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return state{es, ns}
+		due, err := s.Due(t.Context(), 0, store.Query{New: 1 << 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var queue []cards.ID
+		for _, e := range due {
+			queue = append(queue, e.Card.ID)
+		}
+		return state{es, queue, ns}
 	}
 	edit := []func(){
 		func() {},

@@ -227,15 +227,24 @@ func checkFile(path string, size int64) error {
 // that has none (one bbolt has just created), and upgrades an older store.
 func (b *Bolt) initSchema() error {
 	var ver uint32
+	var staged bool
 	err := guard(func() error {
 		return b.db.View(func(tx *bolt.Tx) (err error) {
 			ver, err = checkSchema(tx)
+			staged = tx.Bucket([]byte(bucketStage)) != nil
 			return err
 		})
 	})
 	switch {
 	case err != nil:
 		return err
+	case ver == schemaVersion && staged && !b.readOnly:
+		// What a stream killed before its end had staged (see stage.go).
+		if err := guard(func() error { return b.db.Update(dropStage) }); err != nil {
+			return err
+		}
+		b.version = ver
+		return nil
 	case ver == schemaVersion:
 		b.version = ver
 		return nil
@@ -477,6 +486,11 @@ func (b *Bolt) run(ctx context.Context, write bool, fn func(*tables) error) erro
 		t, err := openTables(tx, b.version)
 		if err != nil {
 			return err
+		}
+		if write {
+			// What earlier transactions read of the file need not stay
+			// resident (the parts of a big add, above all).
+			releaseMap(tx)
 		}
 		return fn(t)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"slices"
@@ -181,6 +182,10 @@ func (s *syncer) run() (Summary, error) {
 	if len(s.sc.roots) > 0 {
 		steps = append(steps, s.scan)
 	}
+	if k, _ := s.t.cards.Cursor().First(); k == nil {
+		// No stored card (the first add): nothing to match or orphan.
+		s.pending, steps = slices.Clone(s.order), nil
+	}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return Summary{}, err
@@ -347,6 +352,9 @@ func (s *syncer) scan() error {
 		if err := cancelled(s.ctx, n); err != nil {
 			return err
 		}
+		if n%releaseEvery == releaseEvery-1 {
+			releaseMap(s.t.tx)
+		}
 		n++
 		if v == nil || s.claimed(k) {
 			continue
@@ -492,7 +500,7 @@ func (s *syncer) write() (Summary, error) {
 		if f.what == syncNew {
 			r.Added, r.Changed = s.day, s.day
 			if s.spool != nil {
-				if err := s.spool.add(f.sid, []byte(contentHash(c)), &r); err != nil {
+				if err := s.spool.add(f.sid, &r); err != nil {
 					return sum, err
 				}
 				s.newPaths[c.Source.Path] = struct{}{}
@@ -595,17 +603,30 @@ func (s *syncer) write() (Summary, error) {
 // part reads every card again. The new cards of the parts wait in a
 // temporary file beside the store (see spool) until Finish.
 func (b *Bolt) Stream(roots []string, day cards.Date) *Stream {
-	return newStream(&boltStream{b: b, spool: newSpool(spoolDir(b.path)), batch: mergeBatch}, roots, day)
+	bs := &boltStream{b: b, spool: newSpool(spoolDir(b.path)), batch: mergeBatch,
+		stageBatch: stageBatch, keysBatch: newKeysBatch}
+	return newStream(bs, roots, day)
 }
 
 // mergeBatch is how many new cards each transaction of Finish stores.
 const mergeBatch = 25_000
+
+// releaseEvery is how many stored cards a scan of every card reads between
+// two releases of the pages it read (see releaseMap): about 15 MB.
+const releaseEvery = 1 << 15
 
 // boltStream is the Stream of a Bolt store.
 type boltStream struct {
 	b     *Bolt
 	spool *spool
 	batch int // mergeBatch, but in tests
+	// stageBatch and keysBatch are stageBatch and newKeysBatch, but in
+	// tests; noStage (tests) makes Finish merge the new cards even into
+	// a store without cards, and afterStage (tests) is called before the
+	// staged buckets are put in place.
+	stageBatch, keysBatch int
+	noStage               bool
+	afterStage            func()
 	// byPath lists the stored IDs of the cards under the roots that were
 	// not orphaned as of the write transaction lastTx, by path.
 	byPath map[string]*idList
@@ -624,7 +645,11 @@ func (bs *boltStream) refresh(t *tables, roots []string) error {
 	bs.byPath = make(map[string]*idList)
 	sc := scope{roots: roots}
 	c := t.cards.Cursor()
+	n := 0
 	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if n++; n%releaseEvery == 0 {
+			releaseMap(t.tx)
+		}
 		h, err := decodeHead(v)
 		if err != nil {
 			return fmt.Errorf("%w: card %s: %w", ErrCorrupt, k, err)
@@ -711,22 +736,38 @@ func (bs *boltStream) syncPart(ctx context.Context, st *Stream, in *partInput) (
 // the notes of no part and records the stamps deferred.
 func (bs *boltStream) finish(ctx context.Context, st *Stream) (Summary, error) {
 	defer bs.spool.close()
+	if bs.spool.cards() > 0 && !bs.noStage {
+		// Into a store without cards, the new cards are stored apart,
+		// then put in place at once (see stage.go).
+		sum, err := bs.finishStaged(ctx, st)
+		if !errors.Is(err, errNotEmpty) {
+			if err != nil {
+				return Summary{}, err
+			}
+			return sum, bs.spool.close()
+		}
+	}
 	m, err := bs.spool.merge()
 	if err != nil {
 		return Summary{}, err
 	}
+	f := feed(m, bs.batch)
+	defer f.close()
 	sc := st.finalScope()
 	sum := Summary{}
 	for last := false; !last; {
 		var txID int
 		err := bs.b.update(ctx, func(t *tables) error {
 			last = false
-			n, err := bs.store(ctx, t, m)
+			cs, err := f.next(ctx)
 			if err != nil {
 				return err
 			}
+			if err := bs.store(ctx, t, cs); err != nil {
+				return err
+			}
 			txID = t.tx.ID()
-			if n == bs.batch {
+			if len(cs) == bs.batch {
 				return nil
 			}
 			last = true
@@ -753,10 +794,10 @@ func (bs *boltStream) finish(ctx context.Context, st *Stream) (Summary, error) {
 // fillSorted is the fill percent of the pages written in key order.
 const fillSorted = 0.9
 
-// store stores up to bs.batch spooled cards of m, and returns how many.
-// A card whose stored ID is taken (another write came between the parts)
-// takes the first alternative ID free.
-func (bs *boltStream) store(ctx context.Context, t *tables, m *spoolMerge) (int, error) {
+// store stores the new cards cs, which come in stored ID order. A card
+// whose stored ID is taken (another write came between the parts) takes
+// the first alternative ID free.
+func (bs *boltStream) store(ctx context.Context, t *tables, cs []newCard) error {
 	newState := appendState(nil, cards.NewState()) // shared: bbolt only reads values
 	var newKeys, contentKeys, deckKeys [][]byte
 	// The cards come in key order: fill the pages (bbolt halves them by
@@ -764,44 +805,33 @@ func (bs *boltStream) store(ctx context.Context, t *tables, m *spoolMerge) (int,
 	for _, bk := range []*bolt.Bucket{t.cards, t.states, t.content} {
 		bk.FillPercent = fillSorted
 	}
-	n := 0
-	for ; n < bs.batch; n++ {
+	for n := range cs {
 		if err := cancelled(ctx, n); err != nil {
-			return n, err
+			return err
 		}
-		c, ok, err := m.next()
-		if err != nil {
-			return n, err
-		}
-		if !ok {
-			break
-		}
-		h, err := decodeHead(c.rec)
-		if err != nil {
-			return n, fmt.Errorf("read spooled cards: %w", err)
-		}
+		c := &cs[n]
 		sid := c.sid
 		for i := 1; t.cards.Get(sid) != nil; i++ {
 			sid = []byte(altID(cards.ID(c.sid), i))
 		}
 		if err := t.cards.Put(sid, c.rec); err != nil {
-			return n, fmt.Errorf("put card %s: %w", sid, err)
+			return fmt.Errorf("put card %s: %w", sid, err)
 		}
 		if err := t.states.Put(sid, newState); err != nil {
-			return n, fmt.Errorf("put state of card %s: %w", sid, err)
+			return fmt.Errorf("put state of card %s: %w", sid, err)
 		}
-		newKeys = append(newKeys, newKey(h.Seq, sid))
-		contentKeys = append(contentKeys, contentKey(cards.ID(c.hash), sid))
-		deckKeys = append(deckKeys, deckKey(h.deck, 0, cards.NewState(), sid))
+		newKeys = append(newKeys, newKey(c.seq, sid))
+		contentKeys = append(contentKeys, contentKey(c.hash, sid))
+		deckKeys = append(deckKeys, deckKey(c.deck, 0, cards.NewState(), sid))
 	}
 	if err := putKeys(t.new, newKeys); err != nil {
-		return n, fmt.Errorf("index new cards: %w", err)
+		return fmt.Errorf("index new cards: %w", err)
 	}
 	if err := putKeys(t.content, contentKeys); err != nil {
-		return n, fmt.Errorf("index card contents: %w", err)
+		return fmt.Errorf("index card contents: %w", err)
 	}
 	if err := putKeys(t.decks, deckKeys); err != nil {
-		return n, fmt.Errorf("index card decks: %w", err)
+		return fmt.Errorf("index card decks: %w", err)
 	}
-	return n, nil
+	return nil
 }

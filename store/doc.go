@@ -26,6 +26,11 @@
 //	         count) of each note Sync took cards from (see Note)
 //	log      sequence (8 bytes big-endian) → cards.Review, append-only
 //
+// A tenth bucket, stage, exists only while a Stream into a store without
+// cards finishes (see Streams): it holds the cards, states, content, decks
+// and new buckets being built, which nothing reads. One left by a crash is
+// removed by the next Open for writing; older mnemo versions ignore it.
+//
 // Schema version 1 had no content bucket, version 2 no decks and notes
 // buckets; Open upgrades such a store in place, in one transaction, by
 // building them (a store opened read-only is read as it is, without
@@ -105,6 +110,24 @@
 // written out of order; its pages touched by a transaction are what grows
 // with the add (about 150 MB at a million new cards).
 //
+// Into a store without cards (the first add of a vault), Finish does
+// better: every card is new, so it builds the five buckets apart, inside
+// the stage bucket, each in the order of its keys (the new-card index from
+// the parts' runs, in add order), 25,000 cards a transaction, then swaps
+// them for the empty ones in one last transaction. No page is written
+// twice and a transaction holds only its own cards: on a first add of a
+// million cards, the add wrote 1.35 GB (the temporary file's 0.55 GB
+// included) instead of 2.6 GB, for a store of 0.77 GB instead of 0.87,
+// in a third less CPU time. Should the store gain cards meanwhile, the
+// stage is dropped and the cards merged as above.
+//
+// bbolt reads the file through a shared memory map, whose pages, once
+// read, count in the process's resident memory until it is unmapped: on
+// Linux each write transaction first drops those that earlier ones read,
+// and a scan of every card drops them as it goes (see releaseMap), so a
+// big add or an add into a big store holds a few megabytes of the file,
+// not all of it. (The pages stay in the system's file cache.)
+//
 // # Crash safety
 //
 // Every method runs in a single bbolt transaction, and nothing in this
@@ -115,9 +138,11 @@
 // stored so far (their changes to stored cards, and the stamps of their
 // notes that gave no new card), perhaps some of the new cards (without
 // their notes' stamps, so the next add reads those notes again and finds
-// the cards stored), and nothing orphaned by Finish. bbolt commits by writing new pages, syncing them, then switching
-// one of its two meta pages, so a crash or power loss leaves the file as it
-// was before or after the transaction. A file lock lets one process write
+// the cards stored; none into a store without cards, whose Finish
+// swaps them all in at once), and nothing orphaned by Finish. bbolt
+// commits by writing new pages, syncing them, then switching one of its
+// two meta pages, so a crash or power loss leaves the file as it was
+// before or after the transaction. A file lock lets one process write
 // at a time (readers opened with Options.ReadOnly share it).
 //
 // Open checks bbolt's meta pages itself before bbolt maps the file, so a

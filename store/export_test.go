@@ -45,6 +45,50 @@ func WriteV1(t testing.TB, path string) {
 // StreamBatch is Stream with Finish storing batch new cards a transaction.
 func (b *Bolt) StreamBatch(roots []string, day cards.Date, batch int) *Stream {
 	st := b.Stream(roots, day)
-	st.impl.(*boltStream).batch = batch
+	bs := st.impl.(*boltStream)
+	bs.batch, bs.stageBatch, bs.keysBatch = batch, batch, batch
 	return st
+}
+
+// StreamMerged is StreamBatch with Finish merging the new cards into the
+// buckets even in a store without cards, as it did before it staged them.
+func (b *Bolt) StreamMerged(roots []string, day cards.Date, batch int) *Stream {
+	st := b.StreamBatch(roots, day, batch)
+	st.impl.(*boltStream).noStage = true
+	return st
+}
+
+// AfterStage sets a function that a Finish into a store without cards
+// calls once it has staged the new cards, before it puts them in place.
+func (st *Stream) AfterStage(f func()) { st.impl.(*boltStream).afterStage = f }
+
+// Staged reports whether the store holds a stage bucket (see stage.go).
+func (b *Bolt) Staged(t testing.TB) bool {
+	staged := false
+	if err := b.view(t.Context(), func(tt *tables) error {
+		staged = tt.tx.Bucket([]byte(bucketStage)) != nil
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return staged
+}
+
+// LeaveStage puts in the store a stage bucket holding a card, as a Finish
+// killed while it staged leaves it.
+func (b *Bolt) LeaveStage(t testing.TB) {
+	err := b.update(t.Context(), func(tt *tables) error {
+		root, err := tt.tx.CreateBucket([]byte(bucketStage))
+		if err != nil {
+			return err
+		}
+		bk, err := root.CreateBucket([]byte(bucketCards))
+		if err != nil {
+			return err
+		}
+		return bk.Put([]byte("0123456789abcdef"), []byte("left over"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

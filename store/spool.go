@@ -30,6 +30,7 @@ type spool struct {
 	runs []spoolRun
 	run  spoolRun // the run being written
 	buf  []byte
+	rec  []byte // the record being spooled
 }
 
 // spoolRun is one part's new cards in the file.
@@ -40,7 +41,8 @@ type spoolRun struct {
 
 // spooled is one new card in a spool.
 type spooled struct {
-	sid, hash, rec []byte
+	sid, rec []byte
+	run      int // the run it was read from
 }
 
 func newSpool(dir string) *spool { return &spool{dir: dir} }
@@ -48,8 +50,10 @@ func newSpool(dir string) *spool { return &spool{dir: dir} }
 // begin starts a run.
 func (s *spool) begin() { s.run = spoolRun{off: s.size} }
 
-// add appends a card to the run: its stored ID, content hash and record.
-func (s *spool) add(sid, hash []byte, r *record) error {
+// add appends a card to the run: its stored ID and record. (Its content
+// hash, which the content index needs, is computed again from the record
+// when the card is stored, off the path of the parts: see feed.)
+func (s *spool) add(sid []byte, r *record) error {
 	if s.f == nil {
 		f, err := os.CreateTemp(s.dir, ".mnemo-add-*")
 		if err != nil {
@@ -61,11 +65,9 @@ func (s *spool) add(sid, hash []byte, r *record) error {
 	b := s.buf[:0]
 	b = binary.AppendUvarint(b, uint64(len(sid)))
 	b = append(b, sid...)
-	b = binary.AppendUvarint(b, uint64(len(hash)))
-	b = append(b, hash...)
-	rec := appendRecord(nil, r)
-	b = binary.AppendUvarint(b, uint64(len(rec)))
-	b = append(b, rec...)
+	s.rec = appendRecord(s.rec[:0], r)
+	b = binary.AppendUvarint(b, uint64(len(s.rec)))
+	b = append(b, s.rec...)
 	s.buf = b
 	if _, err := s.w.Write(b); err != nil {
 		return fmt.Errorf("spool new cards: %w", err)
@@ -118,8 +120,8 @@ func (s *spool) merge() (*spoolMerge, error) {
 	if err := s.w.Flush(); err != nil {
 		return nil, fmt.Errorf("spool new cards: %w", err)
 	}
-	for _, r := range s.runs {
-		rd := &spoolReader{r: bufio.NewReaderSize(io.NewSectionReader(s.f, r.off, r.n), 32<<10)}
+	for i := range s.runs {
+		rd := s.reader(i, &m.mem)
 		ok, err := rd.next()
 		if err != nil {
 			return nil, err
@@ -130,6 +132,13 @@ func (s *spool) merge() (*spoolMerge, error) {
 	}
 	heap.Init(&m.h)
 	return m, nil
+}
+
+// reader returns a reader of run i, which carves the cards it reads from
+// mem. The writes to the spool must be flushed first (see merge).
+func (s *spool) reader(i int, mem *chunks) *spoolReader {
+	r := s.runs[i]
+	return &spoolReader{r: bufio.NewReaderSize(io.NewSectionReader(s.f, r.off, r.n), 32<<10), mem: mem, run: i}
 }
 
 // close removes the file.
@@ -152,6 +161,8 @@ func spoolDir(path string) string { return filepath.Dir(path) }
 type spoolReader struct {
 	r   *bufio.Reader
 	cur spooled
+	mem *chunks // where the fields of the cards read are carved from
+	run int
 }
 
 // next reads the next card of the run into cur; false at its end.
@@ -165,7 +176,7 @@ func (rd *spoolReader) next() (bool, error) {
 		if n, err = binary.ReadUvarint(rd.r); err != nil {
 			return nil
 		}
-		b := make([]byte, n)
+		b := rd.mem.make(int(n))
 		_, err = io.ReadFull(rd.r, b)
 		return b
 	}
@@ -173,7 +184,7 @@ func (rd *spoolReader) next() (bool, error) {
 	if errors.Is(err, io.EOF) {
 		return false, nil
 	}
-	rd.cur = spooled{sid: sid, hash: read(), rec: read()}
+	rd.cur = spooled{sid: sid, rec: read(), run: rd.run}
 	if err != nil {
 		return false, fmt.Errorf("read spooled cards: %w", err)
 	}
@@ -181,7 +192,32 @@ func (rd *spoolReader) next() (bool, error) {
 }
 
 // spoolMerge yields the cards of several runs in stored ID order.
-type spoolMerge struct{ h runHeap }
+type spoolMerge struct {
+	h   runHeap
+	mem chunks
+}
+
+// chunks carves small byte slices from larger allocations: the fields of
+// a spooled card are three slices that live until the transaction that
+// stores the card ends, and one allocation for many of them is cheaper.
+type chunks struct{ buf []byte }
+
+// chunkSize is the size of each allocation of chunks; a slice that big or
+// more has one of its own.
+const chunkSize = 64 << 10
+
+// make returns a slice of n bytes, which a later make never overlaps.
+func (c *chunks) make(n int) []byte {
+	if n >= chunkSize/4 {
+		return make([]byte, n)
+	}
+	if cap(c.buf)-len(c.buf) < n {
+		c.buf = make([]byte, 0, chunkSize)
+	}
+	start := len(c.buf)
+	c.buf = c.buf[:start+n]
+	return c.buf[start : start+n : start+n]
+}
 
 // next returns the card with the least stored ID; false when none is left.
 func (m *spoolMerge) next() (spooled, bool, error) {

@@ -44,7 +44,8 @@ type Part struct {
 // match (updated, re-matched, revived) or that its notes lost (orphaned),
 // and records the stamps of its notes that gave no new card. The new
 // cards wait, with the stamps of their notes, until Finish, which stores
-// them in several transactions (Bolt: 25,000 cards each, in ID order) and,
+// them in several transactions (Bolt: 25,000 cards each, in ID order; into
+// a store without cards, built apart and put in place by the last) and,
 // in the last, orphans the stored cards under the roots whose note no part
 // read or skipped (a note deleted or moved) and forgets those notes'
 // stamps.
