@@ -25,7 +25,7 @@ import (
 // then reads every note again instead of trusting its stamp. (Builds that
 // carry a module version or a VCS revision add them, so a new release or
 // commit re-reads every note once even if this is forgotten.)
-const cardsVersion = "2"
+const cardsVersion = "3"
 
 type addOptions struct {
 	App   *App
