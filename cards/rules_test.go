@@ -528,6 +528,7 @@ func TestSentence(t *testing.T) {
 		{name: "a word of an idiom ending the line", ctx: "Sorted inputs", in: "Using binary search should be one of the first things that come to your mind.", avoid: "mind"},
 		{name: "a word of a french idiom", lang: langFR, ctx: "Déontologie", in: "Cette institution est utile au bout du compte.", avoid: "compte"},
 		{name: "a comparative after a copula", ctx: "Office hours", in: "Lookup v3 is more performant.", avoid: "performant"},
+		{name: "a progressive after a contraction", ctx: "Tree cheatsheet › Essential questions practice topic", in: "These are essential questions to practice if you're studying for this topic.", avoid: "studying"},
 		{name: "able is no term", lang: langEN, in: "It takes some amount of practice to be able to recognize that a problem can be solved by DP.", ctx: "DP practice problem amount", avoid: "able"},
 		{name: "term shown in context is avoided", lang: langFR, in: "usage frugal du DevOps en entreprise", ctx: "DevOps appliqué aux PME", wantBack: "entreprise"},
 		{name: "repeated word is avoided", lang: langFR, in: "basculer de la vélocité moyenne vers la vélocité de valeur", wantBack: "moyenne"},

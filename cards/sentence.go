@@ -472,6 +472,8 @@ func (g *generator) score(u *unit, ws []word, k int) *word {
 		g.lang != langFR && k > 0 && gap == " " && isDeterminerAfterVerb(next) ||
 		// a passive participle: "we are faced with", not "Data is duplicated."
 		g.lang != langFR && strings.HasSuffix(w.lower, "ed") && isCopulaWord(prev) && k+1 < len(ws) ||
+		// a progressive: "if you're [studying] for this topic"
+		g.lang != langFR && len(w.lower) > 5 && strings.HasSuffix(w.lower, "ing") && (isCopulaWord(prev) || isBeContraction(prev)) ||
 		// a participle opening a clause: "…, opening up the benefits"
 		g.lang != langFR && k > 0 && k+1 < len(ws) && ws[k+1].stop && strings.HasSuffix(w.lower, "ing") &&
 			isCommaGap(p[u.toks[k-1].end:tk.start])
@@ -875,6 +877,16 @@ func isCopulaWord(w string) bool {
 	switch w {
 	case "be", "is", "are", "was", "were", "been", "being", "être", "est", "sont", "était", "sera",
 		"reste", "semble", "devient":
+		return true
+	}
+	return false
+}
+
+// isBeContraction reports whether the lower-case English word w ends with
+// a form of "to be" ("you're", "it's", "I'm"), before a progressive.
+func isBeContraction(w string) bool {
+	switch w {
+	case "am", "i'm", "you're", "we're", "they're", "he's", "she's", "it's", "that's", "there's":
 		return true
 	}
 	return false
