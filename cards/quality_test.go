@@ -31,11 +31,12 @@ import (
 // ("** Missions du DPD") stopped giving clozes, as headings do; and to
 // 75.3% when a French quantifier stopped being an answer ("au travers de
 // [plusieurs] conteneurs Docker"); and to 75.1% when a progressive did
-// ("if you're [studying] for this topic", the same line in five notes).
+// ("if you're [studying] for this topic", the same line in five notes:
+// 1358/1809 = 75.07%).
 const (
 	minCoverage      = 0.90
 	maxJunkRate      = 0.05
-	minLiteralCorpus = 0.751
+	minLiteralCorpus = 0.750
 	minLiteralSeed   = 0.95
 )
 
@@ -174,7 +175,7 @@ func checkSampled(t *testing.T, c Card) {
 func checkQuality(t *testing.T, name string, r QualityReport, minLiteral float64) {
 	t.Helper()
 	if r.LiteralCoverage() < minLiteral {
-		t.Errorf("%s: literal coverage %.1f%%, want at least %.0f%%", name, 100*r.LiteralCoverage(), 100*minLiteral)
+		t.Errorf("%s: literal coverage %.1f%%, want at least %.1f%%", name, 100*r.LiteralCoverage(), 100*minLiteral)
 	}
 	if r.Coverage() < minCoverage {
 		t.Errorf("%s: coverage %.1f%%, want at least %.0f%%", name, 100*r.Coverage(), 100*minCoverage)
