@@ -24,6 +24,10 @@ import (
 // sentences: the units are scored (mean term rarity, position, a
 // definitional verb, numbers, length) and the better half is kept.
 //
+// A short maxim of preference whose words are all common ("People over
+// process and tools", « Les gens plutôt que les processus ») hides what it
+// is preferred to.
+//
 // A unit of fewer than three words, only links or tags, only code, only
 // "etc." or a short line that only introduces a list gives no card (a
 // dropped candidate says why).
@@ -292,6 +296,13 @@ func (g *generator) sentence(i int, u *unit) (draft, float64) {
 		return dd, 0
 	}
 	best, ok := g.salientTerm(i, u)
+	if s, e, pref := preference(u); pref && (!ok || best.score < minSalience) {
+		// "People over [process and tools]": a maxim of common words still
+		// says what it prefers to what
+		c := textCloze(u, s, e, ruleSentence, 0.3)
+		c.line = u.line
+		return c, minSalience
+	}
 	if !ok {
 		dd := droppedText(t, ruleSentence, dropNoTerm)
 		dd.score, dd.line = d.score, d.line
@@ -303,6 +314,38 @@ func (g *generator) sentence(i int, u *unit) (draft, float64) {
 		c.dropped = dropNoTerm // "Viewing the timeline should be [...]": nothing worth asking
 	}
 	return c, best.score
+}
+
+// maxPreferenceWords is the length up to which a line "A over B" is a
+// maxim ("Composition over inheritance"), not a sentence that uses "over".
+const maxPreferenceWords = 8
+
+// preference reports whether unit u is a short maxim of preference, "A
+// over B" or « A plutôt que B », and returns the bounds of B in
+// u.t.Plain, without closing quotes or punctuation.
+func preference(u *unit) (start, end int, ok bool) {
+	n := len(u.toks)
+	if n < 3 || n > maxPreferenceWords {
+		return 0, 0, false
+	}
+	for k := 1; k+1 < n; k++ {
+		w := u.lower[u.toks[k].start:u.toks[k].end]
+		next := k + 1
+		switch {
+		case w == "over":
+		case w == "plutôt" && u.lower[u.toks[k+1].start:u.toks[k+1].end] == "que" && k+2 < n:
+			next = k + 2
+		default:
+			continue
+		}
+		if next+1 < n && isArticle(u.lower[u.toks[next].start:u.toks[next].end]) {
+			next++ // « plutôt que [les outils] »: the noun is the answer
+		} else if isEnglishStopWord(u.lower[u.toks[next].start:u.toks[next].end]) {
+			return 0, 0, false // "move everything over by July": an adverb
+		}
+		return u.toks[next].start, u.toks[n-1].end, true
+	}
+	return 0, 0, false
 }
 
 // isQuestion reports whether a unit asks a question: a prompt whose
