@@ -509,7 +509,7 @@ func isInteger(s string) bool {
 
 // ankiTags returns the tags cell: the card's tags plus "mnemo" and
 // "mnemo::<rule>", each cleaned (spaces inside a tag become '_', no empty
-// "::" level), sorted and without duplicates, ignoring case as Anki does.
+// "::" level, no ':' at a level's edge), sorted and without duplicates, ignoring case as Anki does.
 func ankiTags(tags []string, rule string) string {
 	all := make([]string, 0, len(tags)+2)
 	add := func(t string) {
@@ -543,7 +543,10 @@ func cleanTag(t string) string {
 	}
 	var levels []string
 	for l := range strings.SplitSeq(cleanText(t), "::") {
-		l = strings.Join(strings.Fields(l), "_")
+		// a ':' at a level's edge would run into the "::" beside it
+		// ("mnemo::" + ": ::0" gave "mnemo:::::0", whose levels Anki
+		// cannot tell apart)
+		l = strings.Trim(strings.Join(strings.Fields(l), "_"), ":")
 		if l != "" {
 			levels = append(levels, l)
 		}
@@ -552,7 +555,8 @@ func cleanTag(t string) string {
 }
 
 // tagIsClean reports whether cleanTag would return t as it is: printable
-// ASCII without spaces, and no empty "::" level. Most tags are, and the
+// ASCII without spaces, and no empty "::" level nor one with a ':' at its
+// edge. Most tags are, and the
 // check allocates nothing.
 func tagIsClean(t string) bool {
 	for i := 0; i < len(t); i++ {
@@ -561,7 +565,7 @@ func tagIsClean(t string) bool {
 		}
 	}
 	for l := range strings.SplitSeq(t, "::") {
-		if l == "" {
+		if l == "" || l[0] == ':' || l[len(l)-1] == ':' {
 			return false
 		}
 	}

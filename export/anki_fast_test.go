@@ -258,7 +258,7 @@ func validClozeReference(text string) bool {
 func cleanTagReference(t string) string {
 	var levels []string
 	for l := range strings.SplitSeq(cleanText(t), "::") {
-		l = strings.Join(strings.Fields(l), "_")
+		l = strings.Trim(strings.Join(strings.Fields(l), "_"), ":")
 		if l != "" {
 			levels = append(levels, l)
 		}

@@ -295,6 +295,11 @@ func TestAnkiTags(t *testing.T) {
 		{[]string{"Tag", "tag"}, "", "mnemo Tag"},
 		{[]string{"b", "A", "a"}, "", "A b mnemo"},
 		{[]string{"MNEMO"}, "", "MNEMO"},
+		// a ':' at a level's edge would make ":::", whose levels Anki
+		// cannot tell apart (found by FuzzAnki)
+		{nil, ": ::0", "mnemo mnemo::0"},
+		{[]string{"a:::b", "c:", ":d"}, "", "a::b c d mnemo"},
+		{[]string{"a:b"}, "", "a:b mnemo"},
 	}
 	for _, tt := range tests {
 		if got := ankiTags(tt.tags, tt.rule); got != tt.want {
