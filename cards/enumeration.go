@@ -246,10 +246,17 @@ func (g *generator) enumerationCards(e *enumeration, i int) []draft {
 			e.lowShown[j] = g.text.lower(s)
 		}
 	}
-	ans := g.text.lower(e.asked[k])
-	leak := countWord(e.lowLead(&g.text), ans, 1) > 0
-	for j := lo; j < hi && !leak; j++ {
-		leak = j != k && countWord(e.lowShown[j], ans, 1) > 0
+	// An answer holding "; " reads as several (Card.Back joins deletions
+	// with it): each part must not show ("0:", "- 0", "- ; 0").
+	leak := false
+	for ans := range strings.SplitSeq(g.text.lower(e.asked[k]), "; ") {
+		if ans == "" {
+			continue
+		}
+		leak = leak || countWord(e.lowLead(&g.text), ans, 1) > 0
+		for j := lo; j < hi && !leak; j++ {
+			leak = j != k && countWord(e.lowShown[j], ans, 1) > 0
+		}
 	}
 	// The front and the cloze are written one after the other in the
 	// generator's scratch buffer, then cut from its arena.

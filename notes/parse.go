@@ -2,8 +2,10 @@ package notes
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -215,11 +217,54 @@ func maxBlocks(n ast.Node) int {
 	return count
 }
 
-// container walks the children of a document, blockquote or list item.
+// container walks the children of a document, blockquote or list item,
+// in the order they start in the source.
 func (b *builder) container(n ast.Node) {
+	if inOrder(n) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			b.block(c)
+		}
+		return
+	}
+	var kids []ast.Node
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		kids = append(kids, c)
+	}
+	slices.SortStableFunc(kids, func(a, c ast.Node) int { return cmp.Compare(startOffset(a), startOffset(c)) })
+	for _, c := range kids {
 		b.block(c)
 	}
+}
+
+// inOrder reports whether the children of n come in the order they start
+// in the source. Goldmark's table extension puts a table found inside a
+// paragraph before that paragraph ("0\n0\n-:\n0\n-": a table from line 2
+// before the heading of line 1), and blocks must come in source order.
+func inOrder(n ast.Node) bool {
+	last := -1
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		at := startOffset(c)
+		if at < last {
+			return false
+		}
+		last = at
+	}
+	return true
+}
+
+// startOffset is the offset in the source where block n starts, as far as
+// goldmark tells: its first line, the first row of a table, or its
+// position.
+func startOffset(n ast.Node) int {
+	if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+		return lines.At(0).Start
+	}
+	if _, ok := n.(*east.Table); ok && n.FirstChild() != nil {
+		if c := n.FirstChild(); c.Pos() >= 0 {
+			return c.Pos()
+		}
+	}
+	return n.Pos()
 }
 
 func (b *builder) block(n ast.Node) {

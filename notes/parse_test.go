@@ -2,6 +2,7 @@ package notes
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -282,6 +283,23 @@ func TestParse_Blocks(t *testing.T) {
 				t.Errorf("Parse(%q) blocks mismatch (-want +got):\n%s", tt.src, diff)
 			}
 		})
+	}
+}
+
+// TestParse_sourceOrder: goldmark puts a table found inside a paragraph
+// that a setext underline turns into a heading before that heading; the
+// model keeps source order (found by FuzzParse).
+func TestParse_sourceOrder(t *testing.T) {
+	n, err := Parse("n.md", []byte("Title\nname\n-:\nAda\n-\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []int
+	for _, b := range n.Blocks {
+		lines = append(lines, b.Line)
+	}
+	if !slices.IsSorted(lines) {
+		t.Errorf("block lines %v, want them in source order", lines)
 	}
 }
 
