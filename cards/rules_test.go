@@ -963,17 +963,19 @@ func TestStopWords_quantifiers(t *testing.T) {
 
 func TestIdiomRanges(t *testing.T) {
 	tests := []struct {
-		in   string
-		want [][2]int
+		in, ans string
+		want    [][2]int
 	}{
-		{"uses readline under the hood.", [][2]int{{14, 28}}},
-		{"keep an eye on metrics", [][2]int{{0, 11}}},
-		{"the neighbourhood under the hoods", nil},
-		{"au bout du compte", [][2]int{{0, 17}}},
+		{"uses readline under the hood.", "hood", [][2]int{{14, 28}}},
+		{"keep an eye on metrics", "eye", [][2]int{{0, 11}}},
+		{"the neighbourhood under the hoods", "hoods", nil},
+		{"au bout du compte", "compte", [][2]int{{0, 17}}},
+		// an answer in no idiom: the text is not searched
+		{"uses readline under the hood.", "readline", nil},
 	}
 	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, idiomRanges(tt.in)); diff != "" {
-			t.Errorf("idiomRanges(%q) mismatch (-want +got):\n%s", tt.in, diff)
+		if diff := cmp.Diff(tt.want, idiomRanges(tt.in, tt.ans)); diff != "" {
+			t.Errorf("idiomRanges(%q, %q) mismatch (-want +got):\n%s", tt.in, tt.ans, diff)
 		}
 	}
 }

@@ -296,7 +296,7 @@ func (g *generator) sentence(i int, u *unit) (draft, float64) {
 		return dd, 0
 	}
 	best, ok := g.salientTerm(i, u)
-	if s, e, pref := preference(u); pref && (!ok || best.score < minSalience) {
+	if s, e, pref := preference(u, g.lang); pref && (!ok || best.score < minSalience) {
 		// "People over [process and tools]": a maxim of common words still
 		// says what it prefers to what
 		c := textCloze(u, s, e, ruleSentence, 0.3)
@@ -320,10 +320,10 @@ func (g *generator) sentence(i int, u *unit) (draft, float64) {
 // maxim ("Composition over inheritance"), not a sentence that uses "over".
 const maxPreferenceWords = 8
 
-// preference reports whether unit u is a short maxim of preference, "A
-// over B" or « A plutôt que B », and returns the bounds of B in
-// u.t.Plain, without closing quotes or punctuation.
-func preference(u *unit) (start, end int, ok bool) {
+// preference reports whether unit u, in language l, is a short maxim of
+// preference, "A over B" or « A plutôt que B », and returns the bounds of
+// B in u.t.Plain, without closing quotes or punctuation.
+func preference(u *unit, l lang) (start, end int, ok bool) {
 	n := len(u.toks)
 	if n < 3 || n > maxPreferenceWords {
 		return 0, 0, false
@@ -340,7 +340,7 @@ func preference(u *unit) (start, end int, ok bool) {
 		}
 		if next+1 < n && isArticle(u.lower[u.toks[next].start:u.toks[next].end]) {
 			next++ // « plutôt que [les outils] »: the noun is the answer
-		} else if isEnglishStopWord(u.lower[u.toks[next].start:u.toks[next].end]) {
+		} else if l.isStop(u.lower[u.toks[next].start:u.toks[next].end]) {
 			return 0, 0, false // "move everything over by July": an adverb
 		}
 		return u.toks[next].start, u.toks[n-1].end, true
@@ -539,20 +539,33 @@ func (g *generator) scoreAll(u *unit, ws []word) {
 // among its words, runs of capitalised words (names) and pairs of content
 // words (noun phrases such as "query cache").
 func (g *generator) salientTerm(i int, u *unit) (term, bool) {
+	best, found := g.pickTerm(i, u, nil)
+	if found {
+		// "under the [hood]": a word of an idiom asks for the idiom, so
+		// the pick is made again without the idioms' words
+		if idioms := idiomRanges(u.lower, u.lower[best.start:best.end]); len(idioms) > 0 {
+			best, found = g.pickTerm(i, u, idioms)
+		}
+	}
+	return best, found
+}
+
+// pickTerm is salientTerm without idioms: no term overlaps a range of
+// avoid.
+func (g *generator) pickTerm(i int, u *unit, avoid [][2]int) (term, bool) {
 	p := u.t.Plain
 	ws := g.words(u)
 	g.scoreAll(u, ws)
 	var best term
 	found := false
 	frag := fragmentStart(u)
-	idioms := idiomRanges(u.lower)
 	consider := func(s, e int, sc float64, once bool) {
 		if found && sc <= best.score || frag >= 0 && e > frag {
 			return // nor a term of an unfinished sentence
 		}
-		for _, r := range idioms {
+		for _, r := range avoid {
 			if s < r[1] && e > r[0] {
-				return // "under the [hood]": a word of an idiom asks for the idiom
+				return
 			}
 		}
 		ans := u.lower[s:e]
@@ -644,11 +657,8 @@ func (g *generator) salientTerm(i int, u *unit) (term, bool) {
 // [matures], we…", "one pointer [increments] twice"). Hiding the head alone
 // leaves half a term to guess from the other half.
 func (g *generator) compound(i int, u *unit, ws []word, best term) term {
-	k := 1
-	for k < len(ws) && ws[k].core.start != best.start {
-		k++
-	}
-	if k >= len(ws) || k < 2 || ws[k].core.end != best.end {
+	k := wordOf(ws, best)
+	if k < 2 {
 		return best
 	}
 	a, before := &ws[k-1], ws[k-2].lower
@@ -664,10 +674,31 @@ func (g *generator) compound(i int, u *unit, ws []word, best term) term {
 	if k+1 < len(ws) {
 		next := ws[k+1].lower
 		if isDeterminer(next) || isAdverb(next) || isCompoundPreposition(next) && next != "of" ||
-			strings.HasSuffix(next, "ly") || gapHasComma(p[u.toks[k].end:u.toks[k+1].start]) {
+			strings.HasSuffix(next, "ly") || isCommaGap(p[u.toks[k].end:u.toks[k+1].start]) {
 			return best
 		}
 	}
+	return g.widen(i, u, a, best)
+}
+
+// wordOf returns the index of the word of ws that best is, or -1 when best
+// is no single word.
+func wordOf(ws []word, best term) int {
+	for k := range ws {
+		if ws[k].core.start == best.start {
+			if ws[k].core.end == best.end {
+				return k
+			}
+			break
+		}
+	}
+	return -1
+}
+
+// widen returns best widened to start with word a before it, unless the
+// pair shows in the context of block i or a repeats in unit u (half the
+// answer would show).
+func (g *generator) widen(i int, u *unit, a *word, best term) term {
 	if g.inContext(i, u.lower[a.core.start:best.end]) || countWord(u.lower, a.lower, 2) > 1 {
 		return best
 	}
@@ -682,11 +713,8 @@ func (g *generator) compound(i int, u *unit, ws []word, best term) term {
 // shade of meaning, the pair names the thing. The noun must follow a
 // determiner or a preposition, and be no adjective itself.
 func (g *generator) nounAdjective(i int, u *unit, ws []word, best term) term {
-	k := 1
-	for k < len(ws) && ws[k].core.start != best.start {
-		k++
-	}
-	if k >= len(ws) || ws[k].core.end != best.end || !isFrenchAdjectiveShape(ws[k].lower) {
+	k := wordOf(ws, best)
+	if k < 1 || !isFrenchAdjectiveShape(ws[k].lower) {
 		return best
 	}
 	a := &ws[k-1]
@@ -699,11 +727,7 @@ func (g *generator) nounAdjective(i int, u *unit, ws []word, best term) term {
 	if !elided && (k < 2 || !isFrenchNounOpener(ws[k-2].lower) || p[u.toks[k-2].end:u.toks[k-1].start] != " ") {
 		return best
 	}
-	if g.inContext(i, u.lower[a.core.start:best.end]) || countWord(u.lower, a.lower, 2) > 1 {
-		return best
-	}
-	best.start = a.core.start
-	return best
+	return g.widen(i, u, a, best)
 }
 
 // isFrenchAdjectiveShape reports whether the lower-case word w ends like a
@@ -740,29 +764,32 @@ var idioms = [...]string{
 }
 
 // idiomRanges returns the byte ranges of the idioms in the lower-case text
-// p, each starting and ending at a word boundary.
-func idiomRanges(p string) [][2]int {
+// p that overlap the answer ans, a part of p: whole-word occurrences of
+// the idioms that hold one of ans's words. Most answers are in no idiom,
+// and then p is not searched.
+func idiomRanges(p, ans string) [][2]int {
 	var out [][2]int
 	for _, id := range idioms {
-		for from := 0; from < len(p); {
-			k := strings.Index(p[from:], id)
-			if k < 0 {
-				break
-			}
-			s, e := from+k, from+k+len(id)
-			if (s == 0 || !isWordByte(p[s-1])) && (e == len(p) || !isWordByte(p[e])) {
-				out = append(out, [2]int{s, e})
-			}
-			from = e
+		if !sharesWord(id, ans) {
+			continue
+		}
+		for s := indexWord(p, id, 0); s >= 0; s = indexWord(p, id, s+len(id)) {
+			out = append(out, [2]int{s, s + len(id)})
 		}
 	}
 	return out
 }
 
-// isWordByte reports whether the byte c may be part of a word: an ASCII
-// letter or digit, or a byte of a multi-byte character.
-func isWordByte(c byte) bool {
-	return c >= 0x80 || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+// sharesWord reports whether the lower-case phrase id holds a word of the
+// lower-case text ans.
+func sharesWord(id, ans string) bool {
+	var buf [8]token
+	for _, tk := range appendTokens(buf[:0], ans) {
+		if countWord(id, ans[tk.start:tk.end], 1) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // isCompoundPreposition reports whether the lower-case English word w is a
@@ -774,9 +801,6 @@ func isCompoundPreposition(w string) bool {
 	}
 	return false
 }
-
-// gapHasComma reports whether the text between two words holds a comma.
-func gapHasComma(gap string) bool { return strings.IndexByte(gap, ',') >= 0 }
 
 // isDeterminerAfterVerb reports whether the lower-case English word w
 // opens a noun phrase that mostly follows a verb ("repeats the steps",

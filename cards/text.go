@@ -401,29 +401,42 @@ func containsWord(hay, needle string) bool {
 // countWord counts, up to limit, the whole-word occurrences of needle in
 // hay, both already in lower case.
 func countWord(hay, needle string, limit int) int {
-	if needle == "" {
-		return 0
-	}
 	n := 0
-	for off := 0; off < len(hay); {
+	for s := indexWord(hay, needle, 0); s >= 0; s = indexWord(hay, needle, s+nextRuneLen(hay[s:])) {
+		if n++; n >= limit {
+			break
+		}
+	}
+	return n
+}
+
+// indexWord returns the offset of the first whole-word occurrence of
+// needle in hay at or after from (both in lower case): not preceded or
+// followed by a letter or digit where needle starts or ends with one. It
+// returns -1 when there is none, or when needle is empty.
+func indexWord(hay, needle string, from int) int {
+	if needle == "" {
+		return -1
+	}
+	for off := from; off < len(hay); {
 		i := strings.Index(hay[off:], needle)
 		if i < 0 {
-			return n
+			return -1
 		}
 		s, e := off+i, off+i+len(needle)
 		before, _ := utf8.DecodeLastRuneInString(hay[:s])
 		after, _ := utf8.DecodeRuneInString(hay[e:])
 		if (s == 0 || !isWordRune(before) || !isWordRune(firstRune(needle))) &&
 			(e == len(hay) || !isWordRune(after) || !isWordRune(lastRune(needle))) {
-			if n++; n >= limit {
-				return n
-			}
+			return s
 		}
-		_, w := utf8.DecodeRuneInString(hay[s:])
-		off = s + w
+		off = s + nextRuneLen(hay[s:])
 	}
-	return n
+	return -1
 }
+
+// nextRuneLen is the length of the first rune of s.
+func nextRuneLen(s string) int { _, w := utf8.DecodeRuneInString(s); return w }
 
 func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
