@@ -25,6 +25,7 @@ func TestLayers(t *testing.T) {
 		"cmd/tui":             {},
 		"cmd/mnemo":           {"cmd"},
 		"internal/goldenhash": {},
+		"internal/benchvault": {},
 		// Benchmark tools (bench/README.md): they sit beside cmd and
 		// import nothing but what they measure or fill.
 		"bench/vaultgen": {},
@@ -45,6 +46,7 @@ func TestLayers(t *testing.T) {
 		"export/apkg":         {"modernc.org/sqlite"},
 		"cmd/mnemo":           {},
 		"internal/goldenhash": {"github.com/google/go-cmp"},
+		"internal/benchvault": {},
 		"bench/vaultgen":      {},
 		"bench/floor":         {"github.com/yuin/goldmark"},
 		"bench/history":       {},

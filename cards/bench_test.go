@@ -1,14 +1,12 @@
 package cards
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
+	"github.com/mnemo-dev/mnemo/internal/benchvault"
 	"github.com/mnemo-dev/mnemo/notes"
 )
 
@@ -20,44 +18,13 @@ func BenchmarkGenerateVsParse(b *testing.B) {
 }
 
 // BenchmarkGenerateVault is BenchmarkGenerateVsParse on the notes of the
-// folder MNEMO_BENCH_VAULT names (a vault of bench/vaultgen, say), the
-// first MNEMO_BENCH_FILES of them in walk order when that is set; it is
-// skipped when MNEMO_BENCH_VAULT is unset.
+// folder MNEMO_BENCH_VAULT names (a vault of bench/vaultgen, say), at most
+// MNEMO_BENCH_MAX of them spread over the vault (see benchvault.Files); it
+// is skipped when MNEMO_BENCH_VAULT is unset.
 //
-//	MNEMO_BENCH_VAULT=/tmp/v4k MNEMO_BENCH_FILES=1000 go test -run '^$' -bench GenerateVault ./cards
+//	MNEMO_BENCH_VAULT=/tmp/v4k MNEMO_BENCH_MAX=1000 go test -run '^$' -bench GenerateVault ./cards
 func BenchmarkGenerateVault(b *testing.B) {
-	dir := os.Getenv("MNEMO_BENCH_VAULT")
-	if dir == "" {
-		b.Skip("MNEMO_BENCH_VAULT names no vault")
-	}
-	limit := -1
-	if s := os.Getenv("MNEMO_BENCH_FILES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			b.Fatalf("MNEMO_BENCH_FILES=%q: %v", s, err)
-		}
-		limit = n
-	}
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if limit >= 0 && len(files) >= limit {
-			return filepath.SkipAll
-		}
-		if !d.IsDir() && strings.HasSuffix(p, ".md") {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		b.Fatalf("walk %s: %v", dir, err)
-	}
-	if len(files) == 0 {
-		b.Skipf("no notes in %s", dir)
-	}
-	benchGenerateVsParse(b, files)
+	benchGenerateVsParse(b, benchvault.Files(b))
 }
 
 // benchGenerateVsParse parses the notes of files, then generates their
@@ -77,7 +44,11 @@ func benchGenerateVsParse(b *testing.B, files []string) {
 			b.Fatal(err)
 		}
 		srcs[i] = src
-		ns[i] = parseFile(b, p)
+		n, err := notes.Parse(filepath.ToSlash(p), src)
+		if err != nil {
+			b.Fatalf("notes.Parse(%s): %v", p, err)
+		}
+		ns[i] = n
 	}
 	for _, bc := range []struct {
 		name string
@@ -100,7 +71,7 @@ func timeGenerateVsParse(b *testing.B, files []string, srcs [][]byte, ns []*note
 	cpuOK := true
 	iters := 0
 	for b.Loop() {
-		c0, ok0 := cpuTime()
+		c0, ok0 := benchvault.CPUTime()
 		t0 := time.Now()
 		for i, src := range srcs {
 			n, err := notes.Parse(files[i], src)
@@ -109,12 +80,12 @@ func timeGenerateVsParse(b *testing.B, files []string, srcs [][]byte, ns []*note
 			}
 			ns[i] = n
 		}
-		c1, ok1 := cpuTime()
+		c1, ok1 := benchvault.CPUTime()
 		t1 := time.Now()
 		for _, n := range ns {
 			Generate(n, opts)
 		}
-		c2, ok2 := cpuTime()
+		c2, ok2 := benchvault.CPUTime()
 		t2 := time.Now()
 		cpuOK = cpuOK && ok0 && ok1 && ok2
 		cpuParse += c1 - c0

@@ -541,6 +541,12 @@ func cleanTag(t string) string {
 	if tagIsClean(t) {
 		return t
 	}
+	return cleanTagLevels(t)
+}
+
+// cleanTagLevels is cleanTag without its shortcut: each "::" level of t
+// cleaned, its spaces made '_', and the empty levels dropped.
+func cleanTagLevels(t string) string {
 	var levels []string
 	for l := range strings.SplitSeq(cleanText(t), "::") {
 		// a ':' at a level's edge would run into the "::" beside it
@@ -556,8 +562,7 @@ func cleanTag(t string) string {
 
 // tagIsClean reports whether cleanTag would return t as it is: printable
 // ASCII without spaces, and no empty "::" level nor one with a ':' at its
-// edge. Most tags are, and the
-// check allocates nothing.
+// edge. Most tags are, and the check allocates nothing.
 func tagIsClean(t string) bool {
 	for i := 0; i < len(t); i++ {
 		if t[i] <= ' ' || t[i] >= 0x7f {

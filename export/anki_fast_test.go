@@ -17,7 +17,8 @@ import (
 )
 
 // sortReference is Sort as first written: a stable sort of whole cards by
-// the full comparator, each card's group line looked up in a map. order
+// group (deck, path, first line, breadcrumb), then compareCards, each
+// card's group line looked up in a map. order
 // must put cards exactly where it does.
 func sortReference(cs []cards.Card) []cards.Card {
 	type group struct{ deck, path, context string }
@@ -36,12 +37,7 @@ func sortReference(cs []cards.Card) []cards.Card {
 			strings.Compare(a.Source.Path, b.Source.Path),
 			cmp.Compare(first[group{a.Deck, a.Source.Path, ctx(a)}], first[group{b.Deck, b.Source.Path, ctx(b)}]),
 			strings.Compare(ctx(a), ctx(b)),
-			cmp.Compare(a.Source.Line, b.Source.Line),
-			strings.Compare(string(a.ID), string(b.ID)),
-			cmp.Compare(a.Kind, b.Kind),
-			strings.Compare(a.Front, b.Front),
-			strings.Compare(a.Back, b.Back),
-			strings.Compare(a.Cloze, b.Cloze),
+			compareCards(&a, &b),
 		)
 	})
 	return out
@@ -254,18 +250,6 @@ func validClozeReference(text string) bool {
 	return depth == 0 && count > 0
 }
 
-// cleanTagReference is cleanTag without its shortcut.
-func cleanTagReference(t string) string {
-	var levels []string
-	for l := range strings.SplitSeq(cleanText(t), "::") {
-		l = strings.Trim(strings.Join(strings.Fields(l), "_"), ":")
-		if l != "" {
-			levels = append(levels, l)
-		}
-	}
-	return strings.Join(levels, "::")
-}
-
 // FuzzFastPaths checks the shortcuts of the Anki export against plain
 // code: cleanText's ASCII path against cleanUnicode, appendHTML's
 // plain-text path against the inline reader, oneSpaced against
@@ -297,8 +281,8 @@ func FuzzFastPaths(f *testing.F) {
 		if got := needsQuotes([]byte(s)); got != quote {
 			t.Errorf("needsQuotes([]byte(%q)) = %v, want %v", s, got, quote)
 		}
-		if tagIsClean(s) && cleanTagReference(s) != s {
-			t.Errorf("tagIsClean(%q) = true, but the tag cleans to %q", s, cleanTagReference(s))
+		if tagIsClean(s) && cleanTagLevels(s) != s {
+			t.Errorf("tagIsClean(%q) = true, but the tag cleans to %q", s, cleanTagLevels(s))
 		}
 		if got, want := validCloze([]byte(s)), validClozeReference(s); got != want {
 			t.Errorf("validCloze(%q) = %v, want %v", s, got, want)

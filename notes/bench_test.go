@@ -1,16 +1,14 @@
 package notes
 
 import (
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/mnemo-dev/mnemo/internal/benchvault"
 )
 
 // The benchmarks run on two sets of notes: "corpus", the shared corpus
@@ -25,10 +23,8 @@ import (
 //	go run ./bench/vaultgen -notes 4000 -o /tmp/v4k
 //	MNEMO_BENCH_VAULT=/tmp/v4k MNEMO_BENCH_MAX=1000 \
 //	  go test -run '^$' -bench 'Parse|GoldmarkOnly/.*/notes' -count 5 ./notes
-const (
-	benchVaultEnv = "MNEMO_BENCH_VAULT"
-	benchMaxEnv   = "MNEMO_BENCH_MAX"
-)
+//
+// The vault is read by benchvault.Files.
 
 // benchSet is a set of notes to benchmark on.
 type benchSet struct {
@@ -38,47 +34,7 @@ type benchSet struct {
 
 // benchSets returns the sets of notes every benchmark runs on.
 func benchSets() []benchSet {
-	return []benchSet{{"corpus", corpusFiles}, {"vault", vaultFiles}}
-}
-
-// vaultFiles returns the notes of the vault MNEMO_BENCH_VAULT names, at
-// most MNEMO_BENCH_MAX of them, or skips tb when it names none.
-func vaultFiles(tb testing.TB) []string {
-	tb.Helper()
-	dir := os.Getenv(benchVaultEnv)
-	if dir == "" {
-		tb.Skipf("%s is not set", benchVaultEnv)
-	}
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.Type().IsRegular() && strings.HasSuffix(p, ".md") {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		tb.Fatalf("read the vault %s: %v", dir, err)
-	}
-	if len(files) == 0 {
-		tb.Fatalf("no *.md file under %s", dir)
-	}
-	if v := os.Getenv(benchMaxEnv); v != "" {
-		limit, err := strconv.Atoi(v)
-		if err != nil || limit < 1 {
-			tb.Fatalf("%s=%q: want a positive number of files", benchMaxEnv, v)
-		}
-		if limit < len(files) {
-			kept := make([]string, limit)
-			for i := range kept {
-				kept[i] = files[i*len(files)/limit]
-			}
-			files = kept
-		}
-	}
-	return files
+	return []benchSet{{"corpus", corpusFiles}, {"vault", benchvault.Files}}
 }
 
 // readNotes returns the contents of files and their total size.
@@ -108,11 +64,11 @@ func loopNotes(b *testing.B, srcs [][]byte, size int64, parse func(src []byte)) 
 	var cpu time.Duration
 	cpuOK := true
 	for b.Loop() {
-		c0, ok0 := cpuTime()
+		c0, ok0 := benchvault.CPUTime()
 		for _, src := range srcs {
 			parse(src)
 		}
-		c1, ok1 := cpuTime()
+		c1, ok1 := benchvault.CPUTime()
 		cpu += c1 - c0
 		cpuOK = cpuOK && ok0 && ok1
 	}

@@ -217,8 +217,8 @@ func maxBlocks(n ast.Node) int {
 	return count
 }
 
-// container walks the children of a document, blockquote or list item,
-// in the order they start in the source.
+// container walks the children of the document in the order they start
+// in the source.
 func (b *builder) container(n ast.Node) {
 	if inOrder(n) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {

@@ -1,15 +1,15 @@
 //go:build unix
 
-package notes
+package benchvault
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the CPU time the process has used, user and system, or
+// CPUTime returns the CPU time the process has used, user and system, or
 // false when it cannot tell.
-func cpuTime() (time.Duration, bool) {
+func CPUTime() (time.Duration, bool) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0, false

@@ -1,8 +1,0 @@
-//go:build !unix
-
-package cards
-
-import "time"
-
-// cpuTime cannot tell the CPU time here.
-func cpuTime() (time.Duration, bool) { return 0, false }
