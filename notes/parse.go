@@ -92,6 +92,7 @@ func Parse(path string, src []byte) (*Note, error) {
 		// Most blocks have a sentence and a span or so.
 		b.a.first = min(size, maxChunk)
 	}
+	sourceOrder(doc)
 	b.container(doc)
 
 	n := b.note
@@ -217,29 +218,44 @@ func maxBlocks(n ast.Node) int {
 	return count
 }
 
-// container walks the children of the document in the order they start
-// in the source.
+// container walks the children of the document.
 func (b *builder) container(n ast.Node) {
-	if inOrder(n) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			b.block(c)
-		}
-		return
-	}
-	var kids []ast.Node
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		kids = append(kids, c)
-	}
-	slices.SortStableFunc(kids, func(a, c ast.Node) int { return cmp.Compare(startOffset(a), startOffset(c)) })
-	for _, c := range kids {
 		b.block(c)
 	}
 }
 
+// sourceOrder puts the children of n, and of the blockquotes, lists and
+// list items below it, in the order they start in the source. Goldmark's
+// table extension puts a table found inside a paragraph before that
+// paragraph ("0\n0\n-:\n0\n-": a table from line 2 before the heading of
+// line 1), in a document, a blockquote or a list item alike, and blocks
+// must come in source order. Children in order, as nearly always, are
+// left as they are.
+func sourceOrder(n ast.Node) {
+	if !inOrder(n) {
+		var kids []ast.Node
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			kids = append(kids, c)
+		}
+		slices.SortStableFunc(kids, func(a, c ast.Node) int { return cmp.Compare(startOffset(a), startOffset(c)) })
+		for _, c := range kids {
+			n.RemoveChild(n, c)
+		}
+		for _, c := range kids {
+			n.AppendChild(n, c)
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.(type) {
+		case *ast.Blockquote, *ast.List, *ast.ListItem:
+			sourceOrder(c)
+		}
+	}
+}
+
 // inOrder reports whether the children of n come in the order they start
-// in the source. Goldmark's table extension puts a table found inside a
-// paragraph before that paragraph ("0\n0\n-:\n0\n-": a table from line 2
-// before the heading of line 1), and blocks must come in source order.
+// in the source.
 func inOrder(n ast.Node) bool {
 	last := -1
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {

@@ -290,16 +290,22 @@ func TestParse_Blocks(t *testing.T) {
 // that a setext underline turns into a heading before that heading; the
 // model keeps source order (found by FuzzParse).
 func TestParse_sourceOrder(t *testing.T) {
-	n, err := Parse("n.md", []byte("Title\nname\n-:\nAda\n-\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var lines []int
-	for _, b := range n.Blocks {
-		lines = append(lines, b.Line)
-	}
-	if !slices.IsSorted(lines) {
-		t.Errorf("block lines %v, want them in source order", lines)
+	for _, src := range []string{
+		"Title\nname\n-:\nAda\n-\n",
+		"> Title\n> name\n> -:\n> Ada\n> -\n", // in a blockquote
+		"- Title\n  name\n  -:\n  Ada\n  -\n", // in a list item
+	} {
+		n, err := Parse("n.md", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []int
+		for _, b := range n.Blocks {
+			lines = append(lines, b.Line)
+		}
+		if !slices.IsSorted(lines) {
+			t.Errorf("Parse(%q): block lines %v, want them in source order", src, lines)
+		}
 	}
 }
 
