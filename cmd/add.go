@@ -7,9 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
-	"maps"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"time"
 
@@ -199,9 +197,8 @@ type addWriter struct {
 	partCards, partNotes int
 	part                 store.Part    // the notes gathered, not stored yet
 	stream               *store.Stream // once a part is stored
-	sum                  store.Summary // of the parts stored
 	seen                 map[string]bool
-	ids                  idSet // IDs of the cards gathered so far
+	ids                  store.IDSet // IDs of the cards gathered so far
 
 	// changed counts the notes parsed (their cards are in the parts),
 	// kept the notes whose stamp says they did not change (their cards
@@ -238,7 +235,7 @@ func (w *addWriter) take(ctx context.Context, j noteJob, o noteOutcome, last boo
 		// Count the cards the note adds: the first card of an ID wins.
 		o.stamp.Cards = 0
 		for _, c := range o.result.cards {
-			if w.ids.add(c.ID) {
+			if w.ids.Add(c.ID) {
 				o.stamp.Cards++
 			}
 		}
@@ -299,80 +296,6 @@ type noteOutcome struct {
 	kept   bool       // unchanged: not parsed
 	stamp  store.Note // its new stamp, when not failed
 	result noteResult // when parsed, or failed
-}
-
-// idSet is a set of card IDs that keeps a content hash (the ID of every
-// generated card) in 8 bytes of a sorted slice: an add of a million cards
-// holds them all in 8 MB. The IDs added last wait in a map.
-type idSet struct {
-	sorted []uint64
-	fresh  map[uint64]struct{}
-	other  map[cards.ID]struct{}
-}
-
-// add adds id to the set and reports whether it was new.
-func (s *idSet) add(id cards.ID) bool {
-	h, ok := packHash(id)
-	if !ok {
-		if s.other == nil {
-			s.other = make(map[cards.ID]struct{})
-		}
-		n := len(s.other)
-		s.other[id] = struct{}{}
-		return len(s.other) > n
-	}
-	if _, found := slices.BinarySearch(s.sorted, h); found {
-		return false
-	}
-	if _, found := s.fresh[h]; found {
-		return false
-	}
-	if s.fresh == nil {
-		s.fresh = make(map[uint64]struct{})
-	}
-	s.fresh[h] = struct{}{}
-	if len(s.fresh) >= 1<<15 {
-		s.flush()
-	}
-	return true
-}
-
-// flush merges the map into the sorted slice.
-func (s *idSet) flush() {
-	add := slices.Sorted(maps.Keys(s.fresh))
-	n, m := len(s.sorted), len(add)
-	s.sorted = slices.Grow(s.sorted, m)[:n+m]
-	for i, j, k := n-1, m-1, n+m-1; j >= 0; k-- { // from the back, in place
-		if i >= 0 && s.sorted[i] > add[j] {
-			s.sorted[k] = s.sorted[i]
-			i--
-		} else {
-			s.sorted[k] = add[j]
-			j--
-		}
-	}
-	s.fresh = nil
-}
-
-// packHash returns the number that a content hash (16 lower-case hex
-// digits, as cards.NewID makes it) spells.
-func packHash(id cards.ID) (uint64, bool) {
-	if len(id) != 16 {
-		return 0, false
-	}
-	var h uint64
-	for i := range len(id) {
-		c := id[i]
-		switch {
-		case c >= '0' && c <= '9':
-			h = h<<4 | uint64(c-'0')
-		case c >= 'a' && c <= 'f':
-			h = h<<4 | uint64(c-'a'+10)
-		default:
-			return 0, false
-		}
-	}
-	return h, true
 }
 
 // addNote decides what to do with note j, whose stored stamp is old (when

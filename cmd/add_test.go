@@ -369,33 +369,6 @@ func TestKillAdd_Parts(t *testing.T) {
 	}
 }
 
-func TestIDSet_Add(t *testing.T) {
-	var s idSet
-	id := func(i int) cards.ID { return cards.NewID(cards.Basic, fmt.Sprint("front ", i), "back") }
-	const n = 1<<15 + 5000 // past a flush into the sorted slice
-	for round, want := range []bool{true, false} {
-		for i := range n {
-			if got := s.add(id(i)); got != want {
-				t.Fatalf("round %d: add(%s) = %v, want %v", round, id(i), got, want)
-			}
-		}
-	}
-	for _, tt := range []struct {
-		id   cards.ID
-		want bool
-	}{
-		{"x", true},
-		{"x", false},
-		{"0123456789ABCDEF", true}, // upper case: not a hash, kept as is
-		{"0123456789abcdef", true},
-		{"0123456789abcdef", false},
-	} {
-		if got := s.add(tt.id); got != tt.want {
-			t.Errorf("add(%q) = %v, want %v", tt.id, got, tt.want)
-		}
-	}
-}
-
 func TestPipeline(t *testing.T) {
 	const n, window = 200, 8
 	var mu sync.Mutex

@@ -464,7 +464,7 @@ func (s *syncer) write() (Summary, error) {
 		if s.fates[i].sid == nil {
 			s.fates[i].sid = []byte(s.cs[i].ID)
 		}
-		if f := &s.fates[i]; s.st != nil && f.what != syncNew && f.flags&flagOrphaned != 0 && s.st.orphaned.has(cards.ID(f.sid)) {
+		if f := &s.fates[i]; s.st != nil && f.what != syncNew && f.flags&flagOrphaned != 0 && s.st.orphaned.Has(cards.ID(f.sid)) {
 			s.revived++
 		}
 		changed = append(changed, i)

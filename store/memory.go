@@ -340,7 +340,7 @@ func (m *Memory) plan(ctx context.Context, cs []cards.Card, index map[string]int
 		case syncUpdated:
 			p.sum.Updated++
 		}
-		if st != nil && f.old != nil && f.old.Flags&flagOrphaned != 0 && st.orphaned.has(f.sid) {
+		if st != nil && f.old != nil && f.old.Flags&flagOrphaned != 0 && st.orphaned.Has(f.sid) {
 			p.revived++
 		}
 	}

@@ -99,6 +99,17 @@ func streamParts(t *testing.T, s *store.Bolt, st *store.Stream, parts []store.Pa
 	return sum
 }
 
+// batchOf returns the one Sync batch of parts, under "n" on day.
+func batchOf(parts []store.Part) store.Batch {
+	all := store.Batch{Roots: []string{"n"}, Day: day}
+	for _, p := range parts {
+		all.Cards = append(all.Cards, p.Cards...)
+		all.Skip = append(all.Skip, p.Skip...)
+		all.Notes = append(all.Notes, p.Notes...)
+	}
+	return all
+}
+
 // TestBolt_StreamStaged streams a first add into an empty store, whose new
 // cards Finish builds apart and puts in place at once: the store ends as
 // one Sync of the same cards leaves it, and as a Finish that merges the
@@ -106,13 +117,7 @@ func streamParts(t *testing.T, s *store.Bolt, st *store.Stream, parts []store.Pa
 // the same queue order, whatever the number of transactions.
 func TestBolt_StreamStaged(t *testing.T) {
 	parts := coldParts()
-	var all store.Batch
-	for _, p := range parts {
-		all.Cards = append(all.Cards, p.Cards...)
-		all.Skip = append(all.Skip, p.Skip...)
-		all.Notes = append(all.Notes, p.Notes...)
-	}
-	all.Roots, all.Day = []string{"n"}, day
+	all := batchOf(parts)
 	one := openBolt(t)
 	wantSum, err := one.Sync(t.Context(), all)
 	if err != nil {
@@ -212,13 +217,7 @@ func TestBolt_StreamStaged_Written(t *testing.T) {
 	parts := coldParts()
 	other := cards.Card{ID: cards.NewID(cards.Basic, "other", "card"), Deck: "other", Kind: cards.Basic,
 		Front: "other", Back: "card", Source: cards.Source{Path: "elsewhere/x.md", Line: 1}}
-	var all store.Batch
-	for _, p := range parts {
-		all.Cards = append(all.Cards, p.Cards...)
-		all.Skip = append(all.Skip, p.Skip...)
-		all.Notes = append(all.Notes, p.Notes...)
-	}
-	all.Roots, all.Day = []string{"n"}, day
+	all := batchOf(parts)
 	ref := openBolt(t)
 	if _, err := ref.Sync(t.Context(), all); err != nil {
 		t.Fatal(err)

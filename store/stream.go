@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -91,8 +92,8 @@ type Stream struct {
 	seen map[string]struct{}
 	// skip and noted hold the paths skipped and stamped by the parts.
 	skip, noted map[string]struct{}
-	given       idSet  // IDs of the cards of the parts stored so far
-	orphaned    idSet  // stored IDs the parts orphaned
+	given       IDSet  // IDs of the cards of the parts stored so far
+	orphaned    IDSet  // stored IDs the parts orphaned
 	deferred    []Note // stamps that Finish records
 	total       Summary
 	parts       int
@@ -166,8 +167,8 @@ func (st *Stream) Sync(ctx context.Context, p Part) (Summary, error) {
 	}
 	cs := p.Cards
 	for i := range cs {
-		if st.given.has(cs[i].ID) {
-			cs = slices.DeleteFunc(slices.Clone(cs), func(c cards.Card) bool { return st.given.has(c.ID) })
+		if st.given.Has(cs[i].ID) {
+			cs = slices.DeleteFunc(slices.Clone(cs), func(c cards.Card) bool { return st.given.Has(c.ID) })
 			break
 		}
 	}
@@ -181,7 +182,7 @@ func (st *Stream) Sync(ctx context.Context, p Part) (Summary, error) {
 		st.seen[path] = struct{}{}
 	}
 	for i := range cs {
-		st.given.add(cs[i].ID)
+		st.given.Add(cs[i].ID)
 		st.seen[cs[i].Source.Path] = struct{}{}
 	}
 	for path := range skip {
@@ -192,7 +193,7 @@ func (st *Stream) Sync(ctx context.Context, p Part) (Summary, error) {
 	}
 	st.given.flush()
 	for _, id := range res.orphaned {
-		st.orphaned.add(id)
+		st.orphaned.Add(id)
 	}
 	st.orphaned.flush()
 	st.deferred = append(st.deferred, res.deferred...)
@@ -250,54 +251,66 @@ func (s *Summary) add(o Summary) {
 	s.Orphaned += o.Orphaned
 }
 
-// idSet is a set of card IDs that keeps a content hash (the ID of nearly
-// every card) in 8 bytes, in a sorted slice: the IDs of a million cards
-// take 8 MB. Added IDs wait in a map until flush merges them in.
-type idSet struct {
+// IDSet is a set of card IDs that keeps a content hash (the ID of nearly
+// every card, see cards.NewID) in 8 bytes of a sorted slice: the IDs of a
+// million cards take 8 MB. The IDs added last wait in a map until they are
+// merged in. The zero IDSet is empty; it is not safe for concurrent use.
+type IDSet struct {
 	sorted []uint64
-	fresh  map[uint64]struct{}
-	other  map[cards.ID]struct{}
+	fresh  map[uint64]struct{}   // hashes added since the last flush
+	other  map[cards.ID]struct{} // IDs that are not content hashes
 }
 
-// add adds id; flush must follow before a large number of adds.
-func (s *idSet) add(id cards.ID) {
-	if h, ok := packHash(id); ok {
-		if s.fresh == nil {
-			s.fresh = make(map[uint64]struct{})
+// Add adds id to the set and reports whether it was new.
+func (s *IDSet) Add(id cards.ID) bool {
+	h, ok := packHash(id)
+	if !ok {
+		if _, found := s.other[id]; found {
+			return false
 		}
-		s.fresh[h] = struct{}{}
-		return
+		if s.other == nil {
+			s.other = make(map[cards.ID]struct{})
+		}
+		s.other[id] = struct{}{}
+		return true
 	}
-	if s.other == nil {
-		s.other = make(map[cards.ID]struct{})
+	if s.hasHash(h) {
+		return false
 	}
-	s.other[id] = struct{}{}
+	if s.fresh == nil {
+		s.fresh = make(map[uint64]struct{})
+	}
+	s.fresh[h] = struct{}{}
+	if len(s.fresh) >= 1<<15 {
+		s.flush()
+	}
+	return true
 }
 
-func (s *idSet) has(id cards.ID) bool {
+// Has reports whether id is in the set.
+func (s *IDSet) Has(id cards.ID) bool {
 	if h, ok := packHash(id); ok {
-		if _, found := s.fresh[h]; found {
-			return true
-		}
-		_, found := slices.BinarySearch(s.sorted, h)
-		return found
+		return s.hasHash(h)
 	}
 	_, found := s.other[id]
 	return found
 }
 
-// flush merges the IDs added since the last flush into the sorted slice.
-func (s *idSet) flush() {
+func (s *IDSet) hasHash(h uint64) bool {
+	if _, found := s.fresh[h]; found {
+		return true
+	}
+	_, found := slices.BinarySearch(s.sorted, h)
+	return found
+}
+
+// flush merges the hashes added since the last flush into the sorted
+// slice.
+func (s *IDSet) flush() {
 	if len(s.fresh) == 0 {
 		return
 	}
-	add := make([]uint64, 0, len(s.fresh))
-	for h := range s.fresh {
-		if _, found := slices.BinarySearch(s.sorted, h); !found {
-			add = append(add, h)
-		}
-	}
-	slices.Sort(add)
+	add := slices.Sorted(maps.Keys(s.fresh)) // none is in sorted: see Add
 	// Merge from the back, in place.
 	n, m := len(s.sorted), len(add)
 	s.sorted = slices.Grow(s.sorted, m)[:n+m]
